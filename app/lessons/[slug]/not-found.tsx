@@ -1,0 +1,14 @@
+import Link from 'next/link';
+
+export default function LessonNotFound() {
+  return (
+    <div className="mx-auto max-w-2xl px-4 py-20 text-center">
+      <p className="text-sm font-semibold text-brand-700 dark:text-brand-300">404</p>
+      <h1 className="mt-2 text-3xl font-bold tracking-tight">No lesson by that name</h1>
+      <p className="mt-4 text-zinc-600 dark:text-zinc-400">The link may be old, or the lesson was renamed.</p>
+      <Link href="/" className="mt-8 inline-block rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+        See all lessons
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import Link from 'next/link';
+import { LessonMeta } from '@/components/lesson/lesson-meta';
+import { getLessons } from '@/lib/lessons/loader';
+
+export default async function CourseIndex() {
+  const lessons = await getLessons();
+  return (
+    <div className="mx-auto max-w-5xl px-4 py-10 sm:px-6 sm:py-14">
+      <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Learn the OpenAI API by running it</h1>
+      <p className="mt-4 max-w-2xl text-lg text-zinc-600 dark:text-zinc-400">
+        Short lessons, each with a live example you can edit and run. No key needed: runs go to a built-in sandbox
+        model that answers in OpenAI&apos;s exact wire format, and say so. Bring your own key for real models.
+      </p>
+      <h2 className="mt-12 text-sm font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Lessons</h2>
+      <ol className="mt-4 grid gap-4 sm:grid-cols-2">
+        {lessons.map((lesson) => (
+          <li key={lesson.slug}>
+            <Link
+              href={`/lessons/${lesson.slug}`}
+              className="group flex h-full flex-col rounded-xl border border-zinc-200 p-5 transition hover:border-brand-500 hover:shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 dark:border-zinc-800 dark:hover:border-brand-500"
+            >
+              <span className="text-xs font-medium text-zinc-500 dark:text-zinc-400">Lesson {lesson.order}</span>
+              <h3 className="mt-1 text-lg font-semibold group-hover:text-brand-700 dark:group-hover:text-brand-300">
+                {lesson.frontmatter.title}
+              </h3>
+              <p className="mt-2 flex-1 text-sm leading-6 text-zinc-600 dark:text-zinc-400">{lesson.frontmatter.summary}</p>
+              <div className="mt-4 flex flex-wrap items-center gap-2">
+                <LessonMeta frontmatter={lesson.frontmatter} />
+                {/* note-count */}
+              </div>
+            </Link>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import 'server-only';
+import { z } from 'zod';
+
+/**
+ * One typed view of the environment, parsed once. Every variable the app reads is declared here, with its
+ * default, so the README's configuration table and the code cannot drift apart.
+ */
+const flag = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const positiveInt = z.coerce.number().int().positive();
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000).describe('port the app serves on'),
+
+  OPENAI_API_KEY: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("the server's OpenAI key; never sent to the browser. Unset: guests get the sandbox"),
+  OPENAI_BASE_URL: z
+    .url()
+    .default('https://api.openai.com/v1')
+    .describe('any OpenAI-compatible server: OpenAI, vLLM, Ollama, llama.cpp'),
+  LIVE_RUNS_FOR_GUESTS: flag
+    .default(false)
+    .describe('1 to serve runner tokens from the upstream with the server key instead of the sandbox'),
+  RUNNER_TOKEN_SECRET: z
+    .string()
+    .min(32)
+    .optional()
+    .describe('secret that signs runner tokens; unset: a random one per process'),
+  UPSTREAM_FIRST_BYTE_TIMEOUT_MS: positiveInt.default(30_000),
+  UPSTREAM_TOTAL_TIMEOUT_MS: positiveInt.default(120_000),
+
+  MAX_BODY_BYTES: positiveInt.default(256 * 1024).describe('largest request body the proxy accepts'),
+  MAX_MESSAGES: positiveInt.default(64),
+  MAX_MESSAGE_CHARS: positiveInt.default(32_000),
+  MAX_OUTPUT_TOKENS: positiveInt.default(4_096).describe('cap on max_completion_tokens per request'),
+  MAX_N: positiveInt.default(8),
+  ALLOWED_MODELS: z
+    .string()
+    .optional()
+    .describe('comma-separated model ids this deployment serves; unset: the whole catalog'),
+  RATE_LIMIT_RPM: positiveInt.default(60).describe('requests per minute per runner token and per IP'),
+  RATE_LIMIT_TPM: positiveInt.default(100_000).describe('tokens per minute per runner token'),
+  DAILY_TOKEN_BUDGET: positiveInt.default(2_000_000).describe('tokens a day the server key may spend'),
+  REDIS_URL: z.url().optional().describe('shared rate limits across instances; unset: in memory'),
+
+  DATABASE_URL: z.url().optional().describe('any Postgres; unset: an embedded Postgres under ./data/'),
+  ADMIN_TOKEN: z.string().min(16).optional().describe('unlocks note moderation; unset: moderation off'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Turns zod's issues into one message per variable, naming what it should be. */
+export function describeEnvErrors(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const name = issue.path.join('.');
+      const hint = envSchema.shape[name as keyof typeof envSchema.shape]?.description;
+      return `  ${name}: ${issue.message}${hint ? ` (${hint})` : ''}`;
+    })
+    .join('\n');
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings mean "unset" in .env files and shells alike.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new Error(`Invalid environment:\n${describeEnvErrors(result.error)}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The parsed environment, read once per process. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

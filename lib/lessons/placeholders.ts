@@ -1,0 +1,41 @@
+import { findModel, MODELS, PRICES_CHECKED_ON } from '@/lib/models/catalog';
+import { costOf, formatUsd } from '@/lib/models/cost';
+
+/**
+ * Lessons never type prices by hand: `{{prices}}` becomes a table from the model catalog and
+ * `{{cost MODEL INPUT OUTPUT}}` the dollar cost of a request, so both follow the dated data.
+ */
+export function expandPlaceholders(markdown: string): string {
+  return markdown.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (whole, body: string) => {
+    const [name, ...args] = body.split(/\s+/);
+    if (name === 'prices' && args.length === 0) return pricesTable();
+    if (name === 'cost' && args.length === 3) return costPlaceholder(args[0]!, args[1]!, args[2]!);
+    throw new Error(`unknown placeholder ${whole} (use {{prices}} or {{cost MODEL INPUT_TOKENS OUTPUT_TOKENS}})`);
+  });
+}
+
+function pricesTable(): string {
+  const usd = (n: number) => `$${n.toFixed(n < 0.1 ? 3 : 2)}`;
+  const rows = MODELS.map(
+    (m) =>
+      `| \`${m.id}\` | ${usd(m.prices.input)} | ${usd(m.prices.cachedInput)} | ${usd(m.prices.output)} | ${m.contextWindow.toLocaleString('en-US')} | ${m.maxOutputTokens.toLocaleString('en-US')} |`,
+  );
+  return [
+    `| Model | Input | Cached input | Output | Context window | Max output |`,
+    `| --- | ---: | ---: | ---: | ---: | ---: |`,
+    ...rows,
+    '',
+    `*US dollars per 1M tokens, as checked on ${PRICES_CHECKED_ON}. Prices change: check OpenAI's pricing page before you budget.*`,
+  ].join('\n');
+}
+
+function costPlaceholder(modelId: string, input: string, output: string): string {
+  const model = findModel(modelId);
+  if (!model) throw new Error(`{{cost}}: unknown model "${modelId}"`);
+  const promptTokens = Number(input);
+  const completionTokens = Number(output);
+  if (!Number.isInteger(promptTokens) || !Number.isInteger(completionTokens)) {
+    throw new Error(`{{cost}}: token counts must be whole numbers, got "${input}" and "${output}"`);
+  }
+  return formatUsd(costOf(model, { promptTokens, completionTokens }));
+}

@@ -1,0 +1,63 @@
+// `npm test`: typecheck, lint, unit and content tests, then the production build under test: integration tests
+// with the real SDK and Playwright end to end in Chromium. `npm test -- e2e` runs only the browser part.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ensureBuild } from './lib/build.mjs';
+import { ensureChromium } from './lib/chromium.mjs';
+import { ensureDatabase } from './lib/database.mjs';
+import { requireNode22 } from './lib/node-version.mjs';
+import { run } from './lib/run.mjs';
+import { startApp } from './lib/server.mjs';
+
+requireNode22();
+const only = process.argv[2];
+const port = Number(process.env.TEST_PORT ?? 3100);
+const started = Date.now();
+const step = (name) => console.log(`\n━━ ${name} ━━ (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+
+console.log(`▸ npm test on Node ${process.versions.node}`);
+ensureChromium();
+
+if (only !== 'e2e') {
+  step('typecheck');
+  await run('tsc', ['--noEmit']);
+  step('lint');
+  await run('eslint', ['--max-warnings=0', '.']);
+  step('unit and content tests');
+  await run('vitest', ['run', 'tests/unit', 'tests/content']);
+}
+
+step('build');
+await ensureBuild();
+
+// A throwaway database, so tests never touch a learner's notes under ./data.
+const dataDir = mkdtempSync(path.join(tmpdir(), 'tokenwise-test-db-'));
+let database = { stop: async () => {} };
+let app;
+let failed = false;
+try {
+  database = await ensureDatabase({ dataDir });
+  step(`start the app on port ${port}`);
+  app = await startApp({
+    port,
+    quiet: true,
+    env: { ...(database.url ? { DATABASE_URL: database.url } : {}), TOKENWISE_TEST: '1' },
+  });
+  const env = { TOKENWISE_URL: app.url, ...(database.url ? { TEST_DATABASE_URL: database.url } : {}) };
+  if (only !== 'e2e') {
+    step('integration tests (the running app, driven by the openai SDK)');
+    await run('vitest', ['run', 'tests/integration', '--passWithNoTests'], { env });
+  }
+  step('end to end (Playwright in Chromium)');
+  await run('playwright', ['test'], { env });
+} catch (error) {
+  failed = true;
+  console.error(`\n✖ ${error instanceof Error ? error.message : error}`);
+} finally {
+  await app?.stop();
+  await database.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+console.log(`\n${failed ? '✖ npm test failed' : '✔ npm test passed'} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from '@/lib/env';
+
+describe('parseEnv', () => {
+  it('fills in defaults for an empty environment', () => {
+    const env = parseEnv({});
+    expect(env.PORT).toBe(3000);
+    expect(env.OPENAI_BASE_URL).toBe('https://api.openai.com/v1');
+    expect(env.LIVE_RUNS_FOR_GUESTS).toBe(false);
+    expect(env.OPENAI_API_KEY).toBeUndefined();
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(parseEnv({ PORT: '', OPENAI_API_KEY: '' }).OPENAI_API_KEY).toBeUndefined();
+  });
+
+  it('names the variable and what it should be when a value is invalid', () => {
+    expect(() => parseEnv({ PORT: 'eighty' })).toThrow(/PORT: .*port the app serves on/);
+    expect(() => parseEnv({ OPENAI_BASE_URL: 'not a url' })).toThrow(/OPENAI_BASE_URL/);
+    expect(() => parseEnv({ LIVE_RUNS_FOR_GUESTS: 'maybe' })).toThrow(/LIVE_RUNS_FOR_GUESTS/);
+  });
+
+  it('reads flags and numbers', () => {
+    const env = parseEnv({ LIVE_RUNS_FOR_GUESTS: '1', PORT: '8080' });
+    expect(env.LIVE_RUNS_FOR_GUESTS).toBe(true);
+    expect(env.PORT).toBe(8080);
+  });
+});
