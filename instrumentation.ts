@@ -3,12 +3,8 @@
  * with a message that names the variable instead of failing on some later request.
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { env } = await import('./lib/env');
-  try {
-    env();
-  } catch (error) {
-    console.error(`\n✖ ${(error as Error).message}\n`);
-    process.exit(1);
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { checkEnvOrExit } = await import('./lib/check-env');
+    checkEnvOrExit();
   }
 }
