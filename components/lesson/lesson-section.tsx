@@ -4,8 +4,8 @@ import type { LessonSection as Section } from '@/lib/lessons/types';
 export function LessonSection({ section, children }: { section: Section; children?: React.ReactNode }) {
   return (
     <section id={section.id} aria-labelledby={`${section.id}-title`} className="scroll-mt-20">
-      <h2 id={`${section.id}-title`} className="group text-xl font-semibold tracking-tight text-zinc-900 sm:text-2xl dark:text-zinc-50">
-        {section.title}
+      <h2 className="group text-xl font-semibold tracking-tight text-zinc-900 sm:text-2xl dark:text-zinc-50">
+        <span id={`${section.id}-title`}>{section.title}</span>
         <a
           href={`#${section.id}`}
           className="ml-2 text-zinc-400 opacity-0 group-hover:opacity-100 focus-visible:opacity-100"

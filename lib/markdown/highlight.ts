@@ -21,7 +21,7 @@ let highlighter: Promise<HighlighterCore> | undefined;
 
 function getHighlighter(): Promise<HighlighterCore> {
   highlighter ??= createHighlighterCore({
-    themes: [import('shiki/dist/themes/github-light.mjs'), import('shiki/dist/themes/github-dark.mjs')],
+    themes: [import('shiki/dist/themes/github-light.mjs'), import('shiki/dist/themes/github-dark-default.mjs')],
     langs: [
       import('shiki/dist/langs/typescript.mjs'),
       import('shiki/dist/langs/javascript.mjs'),
@@ -48,7 +48,7 @@ export async function highlightToHast(code: string, language: string | undefined
   const shiki = await getHighlighter();
   const root = shiki.codeToHast(code.replace(/\n$/, ''), {
     lang: resolveLanguage(language),
-    themes: { light: 'github-light', dark: 'github-dark' },
+    themes: { light: 'github-light', dark: 'github-dark-default' },
     defaultColor: 'light',
   }) as Root;
   const pre = root.children.find((node): node is Element => node.type === 'element' && node.tagName === 'pre');

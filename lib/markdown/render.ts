@@ -7,6 +7,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type Plugin } from 'unified';
 import { rehypeHighlight } from './rehype-highlight';
+import { rehypeFocusableTables } from './rehype-tables';
 
 /**
  * The one Markdown pipeline. Lessons (trusted, from the repo) and community notes (untrusted) both go through
@@ -41,6 +42,6 @@ export async function renderMarkdown(source: string, options: RenderOptions): Pr
   if (options.trusted) processor.use(rehypeRaw);
   processor.use(rehypeSanitize, options.trusted ? trustedSchema : untrustedSchema);
   for (const plugin of options.plugins ?? []) processor.use(plugin);
-  processor.use(rehypeHighlight).use(rehypeStringify);
+  processor.use(rehypeFocusableTables).use(rehypeHighlight).use(rehypeStringify);
   return String(await processor.process(source));
 }

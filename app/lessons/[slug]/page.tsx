@@ -10,8 +10,6 @@ import { getLesson, getLessons } from '@/lib/lessons/loader';
 
 type Props = { params: Promise<{ slug: string }> };
 
-export const dynamicParams = false;
-
 export async function generateStaticParams() {
   return (await getLessons()).map((lesson) => ({ slug: lesson.slug }));
 }
@@ -38,7 +36,7 @@ export default async function LessonPage({ params }: Props) {
       <div className="mt-4 grid gap-10 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] xl:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
         <article aria-labelledby="lesson-title" className="min-w-0">
           <header>
-            <h1 id="lesson-title" className="text-3xl font-bold tracking-tight sm:text-4xl">
+            <h1 id="lesson-title" className="text-3xl font-bold tracking-tight [overflow-wrap:anywhere] sm:text-4xl">
               {frontmatter.title}
             </h1>
             <p className="mt-3 text-lg text-zinc-600 dark:text-zinc-400">{frontmatter.summary}</p>
