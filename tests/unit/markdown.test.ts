@@ -8,7 +8,7 @@ describe('renderMarkdown, untrusted', () => {
     const html = await untrusted('**bold** ~~gone~~\n\n| a | b |\n| - | - |\n| 1 | 2 |');
     expect(html).toContain('<strong>bold</strong>');
     expect(html).toContain('<del>gone</del>');
-    expect(html).toContain('<table>');
+    expect(html).toContain('<table');
   });
 
   it('never renders raw HTML', async () => {

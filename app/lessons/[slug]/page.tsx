@@ -33,7 +33,7 @@ export default async function LessonPage({ params }: Props) {
         <span aria-hidden="true"> / </span>
         <span>Lesson {lesson.order}</span>
       </nav>
-      <div className="mt-4 grid gap-10 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] xl:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
+      <div className="mt-4 grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] xl:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
         <article aria-labelledby="lesson-title" className="min-w-0">
           <header>
             <h1 id="lesson-title" className="text-3xl font-bold tracking-tight [overflow-wrap:anywhere] sm:text-4xl">
