@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { LessonMeta } from '@/components/lesson/lesson-meta';
+import { Breakable } from '@/components/ui/breakable';
 import { getLessons } from '@/lib/lessons/loader';
 
 export default async function CourseIndex() {
@@ -20,8 +21,8 @@ export default async function CourseIndex() {
               className="group flex h-full flex-col rounded-xl border border-zinc-200 p-5 transition hover:border-brand-500 hover:shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 dark:border-zinc-800 dark:hover:border-brand-500"
             >
               <span className="text-xs font-medium text-zinc-500 dark:text-zinc-400">Lesson {lesson.order}</span>
-              <h3 className="mt-1 text-lg font-semibold [overflow-wrap:anywhere] group-hover:text-brand-700 dark:group-hover:text-brand-300">
-                {lesson.frontmatter.title}
+              <h3 className="mt-1 text-lg font-semibold break-words group-hover:text-brand-700 dark:group-hover:text-brand-300">
+                <Breakable text={lesson.frontmatter.title} />
               </h3>
               <p className="mt-2 flex-1 text-sm leading-6 text-zinc-600 dark:text-zinc-400">{lesson.frontmatter.summary}</p>
               <div className="mt-4 flex flex-wrap items-center gap-2">

@@ -6,6 +6,7 @@ import { LessonPager } from '@/components/lesson/lesson-pager';
 import { LessonSection } from '@/components/lesson/lesson-section';
 import { SkipIf } from '@/components/lesson/skip-if';
 import { Workbench } from '@/components/lesson/workbench';
+import { Breakable } from '@/components/ui/breakable';
 import { getLesson, getLessons } from '@/lib/lessons/loader';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -36,8 +37,8 @@ export default async function LessonPage({ params }: Props) {
       <div className="mt-4 grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] xl:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
         <article aria-labelledby="lesson-title" className="min-w-0">
           <header>
-            <h1 id="lesson-title" className="text-3xl font-bold tracking-tight [overflow-wrap:anywhere] sm:text-4xl">
-              {frontmatter.title}
+            <h1 id="lesson-title" className="text-3xl font-bold tracking-tight break-words sm:text-4xl">
+              <Breakable text={frontmatter.title} />
             </h1>
             <p className="mt-3 text-lg text-zinc-600 dark:text-zinc-400">{frontmatter.summary}</p>
             <div className="mt-4">
@@ -54,6 +55,7 @@ export default async function LessonPage({ params }: Props) {
                     in TypeScript and in Python.
                   </p>
                 )}
+                {/* quiz: section.id === 'check' */}
               </LessonSection>
             ))}
           </div>
