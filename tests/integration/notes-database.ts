@@ -5,9 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-// @ts-expect-error plain ESM script without type declarations
 import { startEmbeddedPostgres } from '../../scripts/db/embedded.mjs';
-// @ts-expect-error plain ESM script without type declarations
 import { migrate } from '../../scripts/db/migrate.mjs';
 
 export interface TestDatabase {
@@ -17,11 +15,8 @@ export interface TestDatabase {
   stop: () => Promise<void>;
 }
 
-export const migrateDatabase = migrate as (url: string) => Promise<void>;
-export const startEmbedded = startEmbeddedPostgres as (options?: {
-  dataDir?: string;
-  port?: number;
-}) => Promise<{ url: string; port: number; dataDir: string; stop: () => Promise<void> }>;
+export const migrateDatabase = migrate;
+export const startEmbedded = startEmbeddedPostgres;
 
 export function externalDatabaseUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;

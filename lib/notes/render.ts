@@ -1,0 +1,55 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { renderMarkdown } from '@/lib/markdown/render';
+import { NoteError } from './errors';
+
+/** A note that takes longer than this to render is refused when posted (legitimate notes take a few ms). */
+export const RENDER_BUDGET_MS = 1_000;
+const CACHE_SIZE = 2_000;
+const cache = new Map<string, string>();
+
+const key = (body: string) => createHash('sha256').update(body).digest('base64url');
+
+/** Stands in for a stored note that cannot be rendered (it could not have been posted, but data outlives code). */
+export const UNRENDERABLE_HTML = '<p><em>This note could not be displayed.</em></p>';
+
+function remember(cacheKey: string, html: string): string {
+  cache.delete(cacheKey);
+  cache.set(cacheKey, html);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return html;
+}
+
+/**
+ * A note's Markdown as sanitized HTML, through the app's one untrusted-Markdown pipeline. Bodies never change, so
+ * each is rendered once per process (least recently used out first).
+ */
+export async function renderNote(body: string): Promise<string> {
+  const cacheKey = key(body);
+  const cached = cache.get(cacheKey);
+  if (cached !== undefined) return remember(cacheKey, cached);
+  try {
+    return remember(cacheKey, await renderMarkdown(body, { trusted: false }));
+  } catch {
+    return UNRENDERABLE_HTML;
+  }
+}
+
+/** Renders a new note once before it is stored: one that breaks or stalls the renderer is refused. */
+export async function checkRenderable(body: string): Promise<void> {
+  const started = performance.now();
+  let html: string;
+  try {
+    html = await renderMarkdown(body, { trusted: false });
+  } catch {
+    throw new NoteError('note_too_complex', 'This note is too complex to display; simplify its formatting.', {
+      fields: { body: 'This note is too complex to display; simplify its formatting.' },
+    });
+  }
+  if (performance.now() - started > RENDER_BUDGET_MS) {
+    throw new NoteError('note_too_complex', 'This note is too complex to display; simplify its formatting.', {
+      fields: { body: 'This note is too complex to display; simplify its formatting.' },
+    });
+  }
+  remember(key(body), html);
+}
