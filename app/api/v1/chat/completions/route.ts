@@ -1,0 +1,19 @@
+import { getProxy } from '@/lib/proxy';
+import { chatCompletionRequestSchema } from './schema';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+const ALLOW = 'POST, OPTIONS';
+
+/** OpenAI-compatible chat completions: JSON, or SSE with `stream: true`. */
+export function POST(request: Request): Promise<Response> {
+  return getProxy().chatCompletions(request, chatCompletionRequestSchema);
+}
+
+export function OPTIONS(request: Request): Response {
+  return getProxy().preflight(request, ALLOW);
+}
+
+const notAllowed = (request: Request) => getProxy().methodNotAllowed(request, ALLOW);
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

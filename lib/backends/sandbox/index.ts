@@ -1,0 +1,34 @@
+import OpenAI from 'openai';
+import { createSandboxFetch } from './fetch';
+import { lessonRecordings, type Recordings } from './recordings';
+
+export { SANDBOX_FINGERPRINT } from './complete';
+export { DRILL_HEADER, DRILLS, type Drill } from './drills';
+export { loadRecordings, sandboxRecordingSchema, type Recordings } from './recordings';
+
+/** Where the sandbox client points; nothing listens there, the custom fetch answers in-process. */
+export const SANDBOX_BASE_URL = 'http://sandbox.tokenwise.invalid/v1';
+
+export interface SandboxClientOptions {
+  /** @default the recordings of the app's own lessons */
+  recordings?: Recordings;
+  /** @default 0 */
+  chunkDelayMs?: number;
+}
+
+/**
+ * The sandbox model behind the `openai` SDK: a real client whose `fetch` answers in-process. The SDK refuses to
+ * build a client without a key, so it gets a placeholder that never leaves the process.
+ */
+export function createSandboxClient(options: SandboxClientOptions = {}): OpenAI {
+  return new OpenAI({
+    apiKey: 'sandbox-placeholder-key',
+    baseURL: SANDBOX_BASE_URL,
+    maxRetries: 0,
+    logLevel: 'off',
+    fetch: createSandboxFetch({
+      recordings: options.recordings ?? lessonRecordings(),
+      chunkDelayMs: options.chunkDelayMs ?? 0,
+    }),
+  });
+}

@@ -1,0 +1,111 @@
+import type { z } from 'zod';
+import { createSandboxClient } from '@/lib/backends/sandbox';
+import { createUpstreamClient } from '@/lib/backends/upstream';
+import { ApiError, apiErrors } from '@/lib/errors';
+import { createLimits, rateLimitHeaders } from '@/lib/limits';
+import { findModel } from '@/lib/models/catalog';
+import { issueRunnerToken } from '@/lib/tokens/runner-token';
+import { authenticate } from './auth';
+import { createChatHandler } from './chat';
+import type { ProxyConfig } from './config';
+import { clientIp, CORS_HEADERS, newRequestId, preflightResponse } from './http';
+
+/** Models are listed with a fixed creation time: the catalog has no such date and clients rarely read it. */
+const MODEL_CREATED = 1_715_367_049;
+
+/**
+ * The proxy: the OpenAI-compatible routes and the runner-token route, built from plain config so tests can point
+ * it at a fake upstream. Route handlers stay thin and call into this.
+ */
+export function createProxy(config: ProxyConfig) {
+  const limits = createLimits({
+    ipRpm: config.limits.ipRpm,
+    ipTpm: config.limits.ipTpm,
+    sessionRpm: config.limits.sessionRpm,
+    dailyTokenBudget: config.limits.dailyTokenBudget,
+    store: { redis: config.redis, prefix: config.redisPrefix },
+  });
+  const sandbox = createSandboxClient({ recordings: config.sandbox.recordings, chunkDelayMs: config.sandbox.chunkDelayMs });
+  const serverUpstream = config.upstream.serverKey
+    ? createUpstreamClient({ baseURL: config.upstream.baseURL, apiKey: config.upstream.serverKey, timeoutMs: config.upstream.totalTimeoutMs })
+    : undefined;
+  const log = config.log === false ? () => {} : (config.log ?? ((entry) => console.log(JSON.stringify({ t: new Date().toISOString(), ...entry }))));
+  const chat = createChatHandler({ config, limits, sandbox, serverUpstream, log });
+  const liveForGuests = config.liveRunsForGuests && Boolean(config.upstream.serverKey);
+
+  const json = (body: unknown, status: number, headers: Record<string, string>) =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+  const failure = (error: unknown, headers: Record<string, string>) => {
+    const apiError = error instanceof ApiError ? error : (console.error('proxy error', error), apiErrors.internal());
+    return json(apiError.toJSON(), apiError.status, { ...apiError.headers, ...headers });
+  };
+
+  const modelObject = (id: string) => ({
+    id,
+    object: 'model' as const,
+    created: MODEL_CREATED,
+    owned_by: findModel(id) ? 'openai' : 'upstream',
+  });
+
+  /** The models routes: any bearer key may list what this deployment serves. */
+  async function models(request: Request, id?: string): Promise<Response> {
+    const headers = { ...CORS_HEADERS, 'x-request-id': newRequestId(), 'cache-control': 'no-store' };
+    try {
+      const caller = authenticate(request.headers.get('authorization'), config.runnerTokens.secret, 'models');
+      const runner = caller.kind === 'runner' ? { id: caller.claims.jti, rpm: caller.claims.rpm, tpm: caller.claims.tpm } : undefined;
+      const window = await limits.admitRequest({ ip: clientIp(request.headers, config.trustedProxyHops), runner });
+      Object.assign(headers, rateLimitHeaders(window, null));
+      if (id === undefined) return json({ object: 'list', data: config.limits.allowedModels.map(modelObject) }, 200, headers);
+      if (!config.limits.allowedModels.includes(id)) throw apiErrors.modelNotFound(id);
+      return json(modelObject(id), 200, headers);
+    } catch (error) {
+      return failure(error, headers);
+    }
+  }
+
+  return {
+    chatCompletions: (request: Request, schema: z.ZodType) => chat(request, schema),
+    listModels: (request: Request) => models(request),
+    retrieveModel: (request: Request, id: string) => models(request, id),
+
+    /** `POST /api/session`: a fresh runner token for the lesson runner, rate-limited per IP. */
+    async createSession(request: Request): Promise<Response> {
+      const headers = { 'x-request-id': newRequestId(), 'cache-control': 'no-store' };
+      try {
+        await limits.admitSession(clientIp(request.headers, config.trustedProxyHops));
+        const { rpm, tpm, ttlSeconds, secret } = config.runnerTokens;
+        const { token, claims } = issueRunnerToken(secret, { ttlSeconds, rpm, tpm });
+        return json(
+          {
+            token,
+            expiresAt: new Date(claims.exp * 1000).toISOString(),
+            backend: liveForGuests ? 'upstream' : 'sandbox',
+            limits: {
+              requestsPerMinute: rpm,
+              tokensPerMinute: tpm,
+              maxOutputTokens: config.limits.maxOutputTokens,
+              maxMessages: config.limits.maxMessages,
+              maxN: config.limits.maxN,
+              models: config.limits.allowedModels,
+            },
+          },
+          200,
+          headers,
+        );
+      } catch (error) {
+        return failure(error, headers);
+      }
+    },
+
+    preflight: (request: Request, methods: string) => preflightResponse(request, methods),
+
+    /** 405 in the envelope, naming the methods the route does take. */
+    methodNotAllowed(request: Request, allow: string, cors = true): Response {
+      const error = apiErrors.methodNotAllowed(request.method, new URL(request.url).pathname, allow);
+      return failure(error, { ...(cors ? CORS_HEADERS : {}), 'x-request-id': newRequestId() });
+    },
+  };
+}
+
+export type Proxy = ReturnType<typeof createProxy>;
