@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { LessonMeta } from '@/components/lesson/lesson-meta';
+import { NoteCount } from '@/components/notes/note-count';
 import { Breakable } from '@/components/ui/breakable';
 import { getLessons } from '@/lib/lessons/loader';
 
@@ -27,7 +28,7 @@ export default async function CourseIndex() {
               <p className="mt-2 flex-1 text-sm leading-6 text-zinc-600 dark:text-zinc-400">{lesson.frontmatter.summary}</p>
               <div className="mt-4 flex flex-wrap items-center gap-2">
                 <LessonMeta frontmatter={lesson.frontmatter} />
-                {/* note-count */}
+                <NoteCount slug={lesson.slug} />
               </div>
             </Link>
           </li>

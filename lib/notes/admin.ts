@@ -3,6 +3,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { NoteRecord } from '@/lib/db/notes';
 import { env } from '@/lib/env';
+import type { ModerationNote } from './admin-types';
 import { NoteError } from './errors';
 
 /**
@@ -34,19 +35,6 @@ export const moderationQuerySchema = z.object({
 });
 
 export const moderationActionSchema = z.object({ action: z.enum(['hide', 'restore']) });
-
-/** A note as the moderator sees it: the Markdown source, never rendered HTML. */
-export interface ModerationNote {
-  id: number;
-  lessonSlug: string;
-  displayName: string;
-  sdkVersion: string;
-  body: string;
-  createdAt: string;
-  hiddenReason: NoteRecord['hiddenReason'];
-  reportCount: number;
-  reviewedAt: string | null;
-}
 
 export function toModerationNote(note: NoteRecord): ModerationNote {
   return {

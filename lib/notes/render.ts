@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
+import type { Element, Root, RootContent } from 'hast';
 import { renderMarkdown } from '@/lib/markdown/render';
 import { NoteError } from './errors';
 
@@ -7,6 +8,21 @@ import { NoteError } from './errors';
 export const RENDER_BUDGET_MS = 1_000;
 const CACHE_SIZE = 2_000;
 const cache = new Map<string, string>();
+
+/**
+ * Note headings sit under the page's "Community notes" heading (an h2) and its notes: `#` becomes h4, deeper
+ * levels h5 and h6, so a note can never add a second h1 to the lesson page.
+ */
+export function demoteHeadings() {
+  const visit = (node: Root | RootContent) => {
+    if (node.type === 'element') {
+      const level = /^h([1-6])$/.exec(node.tagName)?.[1];
+      if (level) (node as Element).tagName = `h${Math.min(Number(level) + 3, 6)}`;
+    }
+    if ('children' in node) node.children.forEach(visit);
+  };
+  return (tree: Root) => visit(tree);
+}
 
 const key = (body: string) => createHash('sha256').update(body).digest('base64url');
 
@@ -29,7 +45,7 @@ export async function renderNote(body: string): Promise<string> {
   const cached = cache.get(cacheKey);
   if (cached !== undefined) return remember(cacheKey, cached);
   try {
-    return remember(cacheKey, await renderMarkdown(body, { trusted: false }));
+    return remember(cacheKey, await renderMarkdown(body, { trusted: false, plugins: [demoteHeadings] }));
   } catch {
     return UNRENDERABLE_HTML;
   }
@@ -40,7 +56,7 @@ export async function checkRenderable(body: string): Promise<void> {
   const started = performance.now();
   let html: string;
   try {
-    html = await renderMarkdown(body, { trusted: false });
+    html = await renderMarkdown(body, { trusted: false, plugins: [demoteHeadings] });
   } catch {
     throw new NoteError('note_too_complex', 'This note is too complex to display; simplify its formatting.', {
       fields: { body: 'This note is too complex to display; simplify its formatting.' },

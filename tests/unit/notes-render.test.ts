@@ -89,6 +89,11 @@ describe('notes render through the untrusted Markdown pipeline', () => {
     expect(html).toContain('<table');
   });
 
+  test('note headings are demoted below the page and section headings', async () => {
+    const html = await renderNote('# One\n\n## Two\n\n### Three\n\n###### Six');
+    expect(html).toBe('<h4>One</h4>\n<h5>Two</h5>\n<h6>Three</h6>\n<h6>Six</h6>');
+  });
+
   test('user-provided ids are prefixed so they cannot clobber the page', async () => {
     const html = await renderNote('Text[^__next]\n\n[^__next]: a footnote');
     const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);

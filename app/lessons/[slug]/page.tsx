@@ -6,8 +6,11 @@ import { LessonPager } from '@/components/lesson/lesson-pager';
 import { LessonSection } from '@/components/lesson/lesson-section';
 import { SkipIf } from '@/components/lesson/skip-if';
 import { Workbench } from '@/components/lesson/workbench';
+import { NotesSection } from '@/components/notes/notes-section';
+import { LessonQuiz } from '@/components/quiz/lesson-quiz';
 import { Breakable } from '@/components/ui/breakable';
 import { getLesson, getLessons } from '@/lib/lessons/loader';
+import { getClientQuiz } from '@/lib/quiz/load';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -24,6 +27,8 @@ export default async function LessonPage({ params }: Props) {
   const lesson = await getLesson((await params).slug);
   if (!lesson) notFound();
   const { frontmatter } = lesson;
+  // Prompts, options and hints only: answer keys never leave the server.
+  const quiz = await getClientQuiz(lesson.slug);
 
   return (
     <div className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
@@ -47,7 +52,7 @@ export default async function LessonPage({ params }: Props) {
           </header>
           <div className="mt-10 space-y-12">
             {lesson.sections.map((section) => (
-              <LessonSection key={section.id} section={section}>
+              <LessonSection key={section.id} section={quiz && section.id === 'check' ? { ...section, html: '' } : section}>
                 {section.id === 'skip-if' && <SkipIf items={frontmatter.skipIf} />}
                 {section.id === 'example' && (
                   <p className="mt-4 text-zinc-700 dark:text-zinc-300">
@@ -55,11 +60,12 @@ export default async function LessonPage({ params }: Props) {
                     in TypeScript and in Python.
                   </p>
                 )}
-                {/* quiz: section.id === 'check' */}
+                {/* quiz: section.id === 'check' (the checked quiz replaces the prose questions) */}
+                {section.id === 'check' && quiz && <LessonQuiz quiz={quiz} />}
               </LessonSection>
             ))}
           </div>
-          {/* notes */}
+          <NotesSection slug={lesson.slug} sdkVersion={frontmatter.sdk.node} />
           <LessonPager prev={lesson.prev} next={lesson.next} />
         </article>
         <Workbench lesson={lesson} />
