@@ -19,17 +19,21 @@ const step = (name) => console.log(`\n━━ ${name} ━━ (${((Date.now() - st
 console.log(`▸ npm test on Node ${process.versions.node}`);
 ensureChromium();
 
-if (only !== 'e2e') {
-  step('typecheck');
-  await run('tsc', ['--noEmit']);
-  step('lint');
-  await run('eslint', ['--max-warnings=0', '.']);
-  step('unit and content tests');
-  await run('vitest', ['run', 'tests/unit', 'tests/content']);
+try {
+  if (only !== 'e2e') {
+    step('typecheck');
+    await run('tsc', ['--noEmit']);
+    step('lint');
+    await run('eslint', ['--max-warnings=0', '.']);
+    step('unit and content tests');
+    await run('vitest', ['run', 'tests/unit', 'tests/content']);
+  }
+  step('build');
+  await ensureBuild();
+} catch (error) {
+  console.error(`\n✖ ${error instanceof Error ? error.message : error}\n✖ npm test failed`);
+  process.exit(1);
 }
-
-step('build');
-await ensureBuild();
 
 // A throwaway database, so tests never touch a learner's notes under ./data.
 const dataDir = mkdtempSync(path.join(tmpdir(), 'tokenwise-test-db-'));
