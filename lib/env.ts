@@ -57,6 +57,8 @@ export const envSchema = z.object({
   SANDBOX_STREAM_DELAY_MS: z.coerce.number().int().min(0).max(1_000).default(15).describe('pause between sandbox stream chunks, so streaming is visible'),
   PROXY_LOG: flag.default(true).describe('one JSON line per proxied request on stdout (never keys or message text)'),
 
+  QUIZ_CHECKS_PER_MINUTE: positiveInt.default(30).describe('quiz answers and challenge runs one client IP may have checked per minute'),
+
   DATABASE_URL: z.url().optional().describe('any Postgres; unset: an embedded Postgres under ./data/'),
   ADMIN_TOKEN: z.string().min(16).optional().describe('unlocks note moderation; unset: moderation off'),
   NOTES_LIMIT_PER_IP: positiveInt.default(10).describe('notes one IP address may post per hour'),

@@ -1,0 +1,108 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { MAX_EXCHANGES, runExchangeSchema, type RunExchange } from '@/lib/quiz/exchange';
+import type { ChallengeResult, ClientChallenge } from '@/lib/quiz/public';
+import { checkRun } from './api';
+
+/** The event the runner dispatches on `window` after every run (see components/runner/README.md). */
+export const RUN_EVENT = 'tokenwise:run';
+
+type Status = { step: 'waiting' } | { step: 'checking' } | { step: 'result'; result: ChallengeResult } | { step: 'failed'; message: string };
+
+interface Props {
+  lesson: string;
+  challenges: ClientChallenge[];
+  passed: string[];
+  onPassed: (challengeId: string) => void;
+}
+
+/** Reads a run event's exchanges, keeping only well-formed ones; the server checks them again. */
+function exchangesOf(detail: unknown, lesson: string): RunExchange[] | null {
+  if (typeof detail !== 'object' || detail === null) return null;
+  const { lessonSlug, exchanges } = detail as { lessonSlug?: unknown; exchanges?: unknown };
+  if (lessonSlug !== lesson || !Array.isArray(exchanges)) return null;
+  return exchanges
+    .slice(-MAX_EXCHANGES)
+    .map((e) => runExchangeSchema.safeParse(e))
+    .flatMap((r) => (r.success ? [r.data] : []));
+}
+
+/**
+ * Challenges are passed by running code: after each run of the example, the exchanges it made go to the server,
+ * which re-checks them (and replays the requests on the sandbox) against every challenge's rule.
+ */
+export function ChallengeList({ lesson, challenges, passed, onPassed }: Props) {
+  const [statuses, setStatuses] = useState<Record<string, Status>>({});
+
+  useEffect(() => {
+    let latest = 0;
+    async function onRun(event: Event) {
+      const exchanges = exchangesOf((event as CustomEvent).detail, lesson);
+      if (exchanges === null) return;
+      const run = ++latest;
+      const all = (status: Status) => Object.fromEntries(challenges.map((c) => [c.id, status]));
+      if (exchanges.length === 0) {
+        setStatuses(all({ step: 'failed', message: 'That run made no chat completion request, so there is nothing to check.' }));
+        return;
+      }
+      setStatuses(all({ step: 'checking' }));
+      try {
+        const results = await checkRun(lesson, exchanges);
+        if (run !== latest) return; // a newer run is being checked
+        setStatuses(Object.fromEntries(results.map((r) => [r.id, { step: 'result', result: r }])));
+        for (const r of results) if (r.passed) onPassed(r.id);
+      } catch (error) {
+        if (run === latest) setStatuses(all({ step: 'failed', message: (error as Error).message }));
+      }
+    }
+    window.addEventListener(RUN_EVENT, onRun);
+    return () => window.removeEventListener(RUN_EVENT, onRun);
+  }, [lesson, challenges, onPassed]);
+
+  return (
+    <ol className="mt-4 space-y-4">
+      {challenges.map((challenge) => {
+        const status = statuses[challenge.id] ?? { step: 'waiting' };
+        const done = passed.includes(challenge.id);
+        const headingId = `challenge-${challenge.id}-title`;
+        return (
+          <li key={challenge.id} id={`quiz-${challenge.id}`} className="scroll-mt-20">
+            <article aria-labelledby={headingId} className="rounded-xl border border-zinc-200 p-5 dark:border-zinc-800">
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <h4 id={headingId} className="font-semibold">
+                  {challenge.title}
+                </h4>
+                {done && (
+                  <span className="rounded-full bg-brand-50 px-2.5 py-0.5 text-xs font-medium text-brand-700 ring-1 ring-brand-100 ring-inset dark:bg-brand-700/20 dark:text-brand-300 dark:ring-brand-700/40">
+                    <span aria-hidden="true">✓ </span>Passed
+                  </span>
+                )}
+              </div>
+              <div className="prose-lesson mt-2" dangerouslySetInnerHTML={{ __html: challenge.promptHtml }} />
+              <details className="mt-3 rounded-lg border border-zinc-200 px-4 py-2 dark:border-zinc-800">
+                <summary className="cursor-pointer text-sm font-medium text-brand-700 dark:text-brand-300">Hint</summary>
+                <div className="prose-lesson mt-2 text-sm" dangerouslySetInnerHTML={{ __html: challenge.hintHtml }} />
+              </details>
+              <p role="status" aria-live="polite" className="mt-3 text-sm">
+                {status.step === 'waiting' && (
+                  <span className="text-zinc-600 dark:text-zinc-400">
+                    {done ? 'Passed on an earlier run. ' : ''}Edit the example and run it: each run is checked here.
+                  </span>
+                )}
+                {status.step === 'checking' && <span className="text-zinc-600 dark:text-zinc-400">Checking your run…</span>}
+                {status.step === 'failed' && <span className="text-red-700 dark:text-red-300">{status.message}</span>}
+                {status.step === 'result' && (
+                  <span className={status.result.passed ? 'font-medium text-brand-700 dark:text-brand-300' : 'text-amber-800 dark:text-amber-200'}>
+                    {status.result.passed ? 'Passed: ' : 'Not yet: '}
+                    {status.result.message}
+                  </span>
+                )}
+              </p>
+            </article>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

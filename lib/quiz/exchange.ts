@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+/**
+ * One request and what came back, as the runner records it after a run (`tokenwise:run`, see
+ * `components/runner/README.md`): the chat completion request body, then the response JSON, or the stream's
+ * chunks. Only the fields the challenge rules read are checked; the rest is kept for the sandbox replay.
+ */
+export const MAX_EXCHANGES = 8;
+
+export const chatRequestSchema = z.looseObject({
+  model: z.string().min(1).max(100),
+  messages: z.array(z.unknown()).min(1).max(64),
+  n: z.number().int().min(1).max(8).nullish(),
+  max_completion_tokens: z.number().int().nullish(),
+  max_tokens: z.number().int().nullish(),
+  stream: z.boolean().nullish(),
+  response_format: z.looseObject({ type: z.string() }).nullish(),
+});
+
+const contentOf = z.string().nullish();
+
+const responseSchema = z.looseObject({
+  object: z.literal('chat.completion'),
+  choices: z
+    .array(
+      z.looseObject({
+        index: z.number().int().min(0),
+        message: z.looseObject({ content: contentOf }),
+        finish_reason: z.string().nullish(),
+      }),
+    )
+    .max(128),
+});
+
+const chunkSchema = z.looseObject({
+  object: z.literal('chat.completion.chunk'),
+  choices: z
+    .array(
+      z.looseObject({
+        index: z.number().int().min(0),
+        delta: z.looseObject({ content: contentOf }).nullish(),
+        finish_reason: z.string().nullish(),
+      }),
+    )
+    .max(128),
+});
+
+export const runExchangeSchema = z.object({
+  request: chatRequestSchema,
+  status: z.number().int().min(0).max(999),
+  response: z.unknown().optional(),
+  chunks: z.array(z.unknown()).max(20_000).optional(),
+});
+
+export type ChatRequest = z.infer<typeof chatRequestSchema>;
+export type RunExchange = z.infer<typeof runExchangeSchema>;
+
+/** What a completion came back as, whether whole or streamed: the shape every challenge rule reads. */
+export interface ReceivedCompletion {
+  streamed: boolean;
+  /** Streamed pieces that carried text. */
+  contentChunks: number;
+  choices: { index: number; content: string | null; finishReason: string | null }[];
+}
+
+/** Puts a response or its stream back together; null when nothing usable came back (an error, a bad shape). */
+export function assemble(exchange: Pick<RunExchange, 'status' | 'response' | 'chunks'>): ReceivedCompletion | null {
+  if (exchange.status !== 200) return null;
+  if (exchange.chunks) {
+    const choices = new Map<number, { index: number; content: string | null; finishReason: string | null }>();
+    let contentChunks = 0;
+    for (const raw of exchange.chunks) {
+      const chunk = chunkSchema.safeParse(raw);
+      if (!chunk.success) return null;
+      for (const c of chunk.data.choices) {
+        const choice = choices.get(c.index) ?? { index: c.index, content: null, finishReason: null };
+        const piece = c.delta?.content;
+        if (piece) {
+          contentChunks++;
+          choice.content = (choice.content ?? '') + piece;
+        }
+        if (c.finish_reason) choice.finishReason = c.finish_reason;
+        choices.set(c.index, choice);
+      }
+    }
+    return { streamed: true, contentChunks, choices: [...choices.values()].sort((a, b) => a.index - b.index) };
+  }
+  const response = responseSchema.safeParse(exchange.response);
+  if (!response.success) return null;
+  return {
+    streamed: false,
+    contentChunks: 0,
+    choices: response.data.choices.map((c) => ({ index: c.index, content: c.message.content ?? null, finishReason: c.finish_reason ?? null })),
+  };
+}

@@ -1,0 +1,75 @@
+import { findModel } from '@/lib/models/catalog';
+import { costOf } from '@/lib/models/cost';
+import { containsPhrase, containsTerm, normalizeText } from './normalize';
+import { parseNumber, withinTolerance } from './numbers';
+import type { ChoiceQuestion, NumericQuestion, Question, TextQuestion } from './schema';
+
+/** The verdict on one answer, before it is dressed up as HTML feedback. */
+export type Grade =
+  | { readable: false; message: string }
+  | { readable: true; kind: 'choice'; correct: boolean; chosen: string[]; missed: number }
+  | { readable: true; kind: 'numeric'; correct: boolean; value: number; expected: number }
+  | { readable: true; kind: 'text'; correct: boolean; misconception: number | null };
+
+export type Answer = string | string[];
+
+/** The number a numeric question expects; a `cost` answer is worked out from the model catalog's dated prices. */
+export function expectedNumber(question: NumericQuestion): number {
+  const { answer } = question;
+  if ('value' in answer) return answer.value;
+  const model = findModel(answer.cost.model);
+  if (!model) throw new Error(`question ${question.id}: model "${answer.cost.model}" is not in the catalog`);
+  return costOf(model, { promptTokens: answer.cost.input, completionTokens: answer.cost.output, cachedTokens: answer.cost.cached });
+}
+
+function gradeChoice(question: ChoiceQuestion, answer: Answer): Grade {
+  const chosen = [...new Set(typeof answer === 'string' ? [answer] : answer)];
+  if (chosen.length === 0) return { readable: false, message: 'Choose an option first.' };
+  const known = new Set(question.options.map((o) => o.id));
+  if (chosen.some((c) => !known.has(c))) return { readable: false, message: 'That option is not part of this question.' };
+  if (question.kind === 'single' && chosen.length > 1) return { readable: false, message: 'Choose one option.' };
+  const right = question.options.filter((o) => o.correct).map((o) => o.id);
+  const missed = right.filter((r) => !chosen.includes(r)).length;
+  const wrongPicks = chosen.filter((c) => !right.includes(c)).length;
+  return { readable: true, kind: 'choice', correct: missed === 0 && wrongPicks === 0, chosen, missed };
+}
+
+function gradeNumeric(question: NumericQuestion, answer: Answer): Grade {
+  if (typeof answer !== 'string') return { readable: false, message: 'Type a number.' };
+  const value = parseNumber(answer);
+  if (value === null) {
+    const example = question.unit === 'usd' ? 'such as $0.0123 or 0.0123' : 'such as 1234 or 0.5';
+    return { readable: false, message: `Type one number, ${example}.` };
+  }
+  const expected = expectedNumber(question);
+  return { readable: true, kind: 'numeric', correct: withinTolerance(value, expected, question.tolerance), value, expected };
+}
+
+/**
+ * Free text: right when it contains an accepted phrasing as whole words, or every key idea (each met by any of its
+ * terms at a word start). Misconceptions only choose the feedback for an answer that is not right.
+ */
+export function gradeText(question: TextQuestion, answer: Answer): Grade {
+  if (typeof answer !== 'string') return { readable: false, message: 'Type an answer.' };
+  if (answer.length > question.maxLength) return { readable: false, message: `Keep it under ${question.maxLength} characters.` };
+  const text = normalizeText(answer);
+  if (!text) return { readable: false, message: 'Type an answer first.' };
+  const { accepted, keyIdeas, misconceptions } = question.rubric;
+  const byPhrase = accepted.some((phrase) => containsPhrase(text, normalizeText(phrase)));
+  const byIdeas = keyIdeas.length > 0 && keyIdeas.every((idea) => idea.any.some((t) => containsTerm(text, normalizeText(t))));
+  const correct = byPhrase || byIdeas;
+  const misconception = correct ? -1 : misconceptions.findIndex((m) => m.any.some((t) => containsTerm(text, normalizeText(t))));
+  return { readable: true, kind: 'text', correct, misconception: misconception === -1 ? null : misconception };
+}
+
+export function gradeAnswer(question: Question, answer: Answer): Grade {
+  switch (question.kind) {
+    case 'single':
+    case 'multiple':
+      return gradeChoice(question, answer);
+    case 'numeric':
+      return gradeNumeric(question, answer);
+    case 'text':
+      return gradeText(question, answer);
+  }
+}

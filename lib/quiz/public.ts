@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+/**
+ * What the browser may know about a quiz: ids, prompts, options and hints, rendered to HTML on the server. No
+ * correctness flags, explanations, answers or rubrics: those stay in `schema.ts` and reach the browser only as
+ * feedback to an attempt, from `POST /api/quiz/check`.
+ */
+export interface ClientOption {
+  id: string;
+  html: string;
+}
+
+interface ClientQuestionBase {
+  id: string;
+  promptHtml: string;
+  hintHtml: string;
+}
+
+export type ClientQuestion =
+  | (ClientQuestionBase & { kind: 'single' | 'multiple'; options: ClientOption[] })
+  | (ClientQuestionBase & { kind: 'numeric'; unit: 'usd' | 'tokens' | 'none' })
+  | (ClientQuestionBase & { kind: 'text'; maxLength: number });
+
+export interface ClientChallenge {
+  id: string;
+  title: string;
+  promptHtml: string;
+  hintHtml: string;
+}
+
+export interface ClientQuiz {
+  lesson: string;
+  questions: ClientQuestion[];
+  challenges: ClientChallenge[];
+}
+
+/** Ids only: enough for the course index to count progress. */
+export interface QuizOutline {
+  lesson: string;
+  questions: string[];
+  challenges: string[];
+}
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80);
+const itemId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(64);
+
+/** Longest free-text or numeric answer the server reads; rubrics cap lower per question. */
+export const MAX_ANSWER_CHARS = 500;
+
+/** `POST /api/quiz/check`, checked in the browser before sending and on the server on arrival. */
+export const checkRequestSchema = z
+  .object({
+    lesson: slug,
+    question: itemId,
+    answer: z.union([z.string().max(MAX_ANSWER_CHARS), z.array(itemId).max(8)]),
+  })
+  .strict();
+
+export type CheckRequest = z.infer<typeof checkRequestSchema>;
+
+export interface OptionFeedback {
+  id: string;
+  correct: boolean;
+  html: string;
+}
+
+export type CheckResult =
+  | {
+      status: 'answered';
+      correct: boolean;
+      /** Why the answer is what it is. */
+      explanationHtml: string;
+      /** The lesson passage the question comes from. */
+      source: { href: string; title: string };
+      /** Choice questions: why each chosen option (all options, once right) is right or wrong. */
+      options?: OptionFeedback[];
+      /** Multiple choice: right options the learner left out. */
+      missed?: number;
+      /** Free text: the model answer; numeric: the exact value. */
+      modelAnswerHtml?: string;
+      /** Targeted feedback for a known wrong turn. */
+      feedbackHtml?: string;
+    }
+  /** The answer could not be read (e.g. no number in it); not counted as an attempt. */
+  | { status: 'unreadable'; message: string };
+
+export interface ChallengeResult {
+  id: string;
+  passed: boolean;
+  /** Why not, in a sentence; or what passed it. */
+  message: string;
+}

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+
+/**
+ * A lesson's `quiz.yaml`: the questions that close the lesson and the challenges its example can pass. This
+ * module holds the answer keys, so only server code may import it; the browser gets `ClientQuiz` (see `public.ts`).
+ */
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are lowercase-kebab')
+  .max(64);
+
+/** Markdown, rendered through the lesson pipeline; may use `{{cost MODEL IN OUT}}` like the lesson text. */
+const markdown = (what: string) => z.string().trim().min(1).max(2_000).describe(what);
+
+/** An anchor on the lesson page: a section (`cost`), a field (`field-finish_reason`) or an error class. */
+const source = z
+  .string()
+  .regex(/^[a-z0-9_-]+$/, 'a page anchor such as cost, field-finish_reason or error-ratelimiterror')
+  .describe('The anchor of the lesson passage the question comes from; the explanation links to it');
+
+const common = {
+  id: id.describe('Stable id; progress is stored by it, so never reuse one for a different question'),
+  prompt: markdown('The question'),
+  hint: markdown('A nudge the learner can open before answering; it must not give the answer away'),
+  explanation: markdown('Shown after every attempt: why the answer is what it is'),
+  source,
+};
+
+const option = z
+  .object({
+    id: id.describe('Option id, sent by the browser; must not hint at correctness'),
+    text: markdown('The option as shown'),
+    correct: z.boolean().default(false).describe('Whether choosing this option is right'),
+    explanation: markdown('Why this option is right or wrong, shown once the learner has chosen it'),
+  })
+  .strict();
+
+const choiceQuestion = <K extends 'single' | 'multiple'>(kind: K) =>
+  z
+    .object({ ...common, kind: z.literal(kind), options: z.array(option).min(2).max(8) })
+    .strict()
+    .superRefine((q, ctx) => {
+      const right = q.options.filter((o) => o.correct).length;
+      if (kind === 'single' && right !== 1) ctx.addIssue({ code: 'custom', path: ['options'], message: `a single-choice question needs exactly one correct option, found ${right}` });
+      if (kind === 'multiple' && right < 1) ctx.addIssue({ code: 'custom', path: ['options'], message: 'a multiple-choice question needs at least one correct option' });
+      const ids = q.options.map((o) => o.id);
+      if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: ['options'], message: 'option ids must be unique' });
+      if (ids.some((i) => /^(correct|right|wrong|incorrect|true|false|yes|no)$/.test(i))) {
+        ctx.addIssue({ code: 'custom', path: ['options'], message: 'option ids are sent to the browser: they must not say whether the option is right' });
+      }
+    });
+
+export const numericAnswerSchema = z.union([
+  z.object({ value: z.number().finite() }).strict().describe('A fixed number'),
+  z
+    .object({
+      cost: z
+        .object({
+          model: z.string().min(1),
+          input: z.number().int().min(0),
+          output: z.number().int().min(0),
+          cached: z.number().int().min(0).default(0),
+        })
+        .strict(),
+    })
+    .strict()
+    .describe('The dollar cost of a request at the catalog prices, so the answer follows the dated data'),
+]);
+
+const numericQuestion = z
+  .object({
+    ...common,
+    kind: z.literal('numeric'),
+    answer: numericAnswerSchema,
+    tolerance: z
+      .object({
+        absolute: z.number().min(0).optional().describe('Largest accepted distance from the answer'),
+        relative: z.number().min(0).max(0.5).optional().describe('Largest accepted distance as a fraction of the answer'),
+      })
+      .strict()
+      .default({ relative: 0.01 })
+      .describe('How far off an answer may be; either bound accepts. @default { relative: 0.01 }'),
+    unit: z.enum(['usd', 'tokens', 'none']).default('none').describe('Shown beside the input; `usd` accepts a leading $'),
+  })
+  .strict();
+
+const term = z.string().trim().min(1).max(80);
+
+const textQuestion = z
+  .object({
+    ...common,
+    kind: z.literal('text'),
+    rubric: z
+      .object({
+        accepted: z.array(term).max(20).default([]).describe('Phrasings that are right wherever they appear in the answer'),
+        keyIdeas: z
+          .array(z.object({ any: z.array(term).min(1).max(20) }).strict())
+          .max(6)
+          .default([])
+          .describe('Ideas a right answer must all contain; each is met by any one of its terms (a term matches at a word start)'),
+        misconceptions: z
+          .array(z.object({ any: z.array(term).min(1).max(20), feedback: markdown('Feedback for this misconception') }).strict())
+          .max(6)
+          .default([])
+          .describe('Known wrong turns with targeted feedback; shown only for answers that are not right'),
+      })
+      .strict()
+      .refine((r) => r.accepted.length > 0 || r.keyIdeas.length > 0, 'a rubric needs accepted phrasings or key ideas'),
+    modelAnswer: markdown('Shown after any attempt'),
+    maxLength: z.number().int().min(10).max(500).default(300),
+  })
+  .strict();
+
+export const questionSchema = z.discriminatedUnion('kind', [choiceQuestion('single'), choiceQuestion('multiple'), numericQuestion, textQuestion]);
+
+/** What a run must show for a challenge to pass; the server applies it to the recorded and the replayed exchange. */
+export const challengeRuleSchema = z.discriminatedUnion('kind', [
+  z
+    .object({ kind: z.literal('finish_reason'), equals: z.enum(['stop', 'length', 'tool_calls', 'content_filter']) })
+    .strict()
+    .describe('Some choice of one response ended with this finish_reason'),
+  z.object({ kind: z.literal('choices'), atLeast: z.number().int().min(2).max(8) }).strict().describe('One request asked for and got at least this many choices'),
+  z
+    .object({ kind: z.literal('stream'), minContentChunks: z.number().int().min(1).max(100).default(2) })
+    .strict()
+    .describe('The reply was streamed, in at least this many content pieces'),
+  z
+    .object({ kind: z.literal('json'), schema: z.record(z.string(), z.unknown()).optional() })
+    .strict()
+    .describe('The request asked for JSON (response_format) and the reply parses, and validates against the schema if one is given'),
+]);
+
+export const challengeSchema = z
+  .object({
+    id,
+    title: z.string().trim().min(3).max(100).describe('What to make happen, in a few words'),
+    prompt: markdown('The task'),
+    hint: markdown('How to go about it'),
+    rule: challengeRuleSchema,
+    source,
+  })
+  .strict();
+
+export const quizFileSchema = z
+  .object({
+    questions: z.array(questionSchema).min(1).max(30),
+    challenges: z.array(challengeSchema).max(10).default([]),
+  })
+  .strict()
+  .superRefine((quiz, ctx) => {
+    const ids = [...quiz.questions.map((q) => q.id), ...quiz.challenges.map((c) => c.id)];
+    const dupes = ids.filter((x, i) => ids.indexOf(x) !== i);
+    if (dupes.length) ctx.addIssue({ code: 'custom', message: `ids must be unique across questions and challenges: ${[...new Set(dupes)].join(', ')}` });
+  });
+
+export type QuizFile = z.infer<typeof quizFileSchema>;
+export type Question = z.infer<typeof questionSchema>;
+export type ChoiceQuestion = Extract<Question, { kind: 'single' | 'multiple' }>;
+export type NumericQuestion = Extract<Question, { kind: 'numeric' }>;
+export type TextQuestion = Extract<Question, { kind: 'text' }>;
+export type Challenge = z.infer<typeof challengeSchema>;
+export type ChallengeRule = z.infer<typeof challengeRuleSchema>;
