@@ -181,7 +181,9 @@ test('the moderation page refuses a wrong token', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Moderate community notes');
   await page.getByLabel('Admin token').fill('definitely-not-the-admin-token');
   await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByRole('alert')).toHaveText(/admin token is required|Moderation is off/);
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText(
+    /admin token is required|Moderation is off/,
+  );
 });
 
 test('a moderator hides and restores a note', async ({ page, request }) => {
