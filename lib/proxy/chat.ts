@@ -4,7 +4,7 @@ import type { ChatCompletionCreateParams } from 'openai/resources/chat/completio
 import type { z } from 'zod';
 import { DRILL_HEADER } from '@/lib/backends/sandbox';
 import { countPromptTokens } from '@/lib/backends/sandbox/tokenize';
-import { createUpstreamClient, mapBackendError } from '@/lib/backends/upstream';
+import { mapBackendError } from '@/lib/backends/upstream';
 import { ApiError, apiErrors } from '@/lib/errors';
 import { rateLimitHeaders, type Limits, type Reservation } from '@/lib/limits';
 import { authenticate, type Caller } from './auth';
@@ -26,6 +26,8 @@ interface Backend {
   serverKey: boolean;
   /** Keys that must never appear in anything sent back or logged. */
   secrets: string[];
+  /** A learner's key, sent as this request's own Authorization header (never set on a shared client). */
+  authorization?: string;
 }
 
 /** Why the proxy stopped waiting on a backend. */
@@ -43,6 +45,8 @@ export interface ChatDeps {
   limits: Limits;
   sandbox: OpenAI;
   serverUpstream: OpenAI | undefined;
+  /** One client for learners' keys; each request carries its own key in its headers. */
+  learnerUpstream: OpenAI;
   log: (entry: Record<string, unknown>) => void;
 }
 
@@ -57,7 +61,7 @@ function droppedConnection(headers: Record<string, string>): Response {
   return new Response(new ReadableStream({ start: (c) => c.error(new Error('backend connection dropped')) }), { headers });
 }
 
-export function createChatHandler({ config, limits, sandbox, serverUpstream, log }: ChatDeps) {
+export function createChatHandler({ config, limits, sandbox, serverUpstream, learnerUpstream, log }: ChatDeps) {
   const { upstream } = config;
 
   function pickBackend(caller: Caller, headers: Headers): Backend {
@@ -68,8 +72,13 @@ export function createChatHandler({ config, limits, sandbox, serverUpstream, log
         ? { kind: 'upstream', client: serverUpstream, serverKey: true, secrets: [upstream.serverKey] }
         : sandboxBackend;
     }
-    const client = createUpstreamClient({ baseURL: upstream.baseURL, apiKey: caller.key, timeoutMs: upstream.totalTimeoutMs });
-    return { kind: 'upstream', client, serverKey: false, secrets: [caller.key, ...(upstream.serverKey ? [upstream.serverKey] : [])] };
+    return {
+      kind: 'upstream',
+      client: learnerUpstream,
+      serverKey: false,
+      secrets: [caller.key, ...(upstream.serverKey ? [upstream.serverKey] : [])],
+      authorization: `Bearer ${caller.key}`,
+    };
   }
 
   /** One call, retried only on a connection failure before any byte came back. */
@@ -77,9 +86,11 @@ export function createChatHandler({ config, limits, sandbox, serverUpstream, log
     for (let attempt = 0; ; attempt++) {
       const firstByte = setTimeout(() => controller.abort(new Stopped('first-byte')), upstream.firstByteTimeoutMs);
       try {
-        return await backend.client.chat.completions
-          .create(body, { signal: controller.signal, maxRetries: 0, headers: drill ? { [DRILL_HEADER]: drill } : undefined })
-          .asResponse();
+        const headers = {
+          ...(drill ? { [DRILL_HEADER]: drill } : {}),
+          ...(backend.authorization ? { authorization: backend.authorization } : {}),
+        };
+        return await backend.client.chat.completions.create(body, { signal: controller.signal, maxRetries: 0, headers }).asResponse();
       } catch (error) {
         if (controller.signal.aborted) throw controller.signal.reason;
         const connection = error instanceof APIConnectionError && !(error instanceof APIConnectionTimeoutError);

@@ -29,8 +29,10 @@ export function createProxy(config: ProxyConfig) {
   const serverUpstream = config.upstream.serverKey
     ? createUpstreamClient({ baseURL: config.upstream.baseURL, apiKey: config.upstream.serverKey, timeoutMs: config.upstream.totalTimeoutMs })
     : undefined;
+  // Its own key is a placeholder that is never sent: every request through it carries the learner's key.
+  const learnerUpstream = createUpstreamClient({ baseURL: config.upstream.baseURL, apiKey: 'learner-key-goes-per-request', timeoutMs: config.upstream.totalTimeoutMs });
   const log = config.log === false ? () => {} : (config.log ?? ((entry) => console.log(JSON.stringify({ t: new Date().toISOString(), ...entry }))));
-  const chat = createChatHandler({ config, limits, sandbox, serverUpstream, log });
+  const chat = createChatHandler({ config, limits, sandbox, serverUpstream, learnerUpstream, log });
   const liveForGuests = config.liveRunsForGuests && Boolean(config.upstream.serverKey);
 
   const json = (body: unknown, status: number, headers: Record<string, string>) =>

@@ -71,6 +71,7 @@ export async function startFakeUpstream(initial: Behaviour = { kind: 'answer' })
     });
   });
 
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   state.url = `http://127.0.0.1:${port}/v1`;

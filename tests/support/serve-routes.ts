@@ -94,6 +94,8 @@ export async function serveRoutes(proxy: Proxy): Promise<ServedApp> {
     }
   });
 
+  // Longer than any pause in a test, so a kept-alive connection is never closed just as the client reuses it.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
