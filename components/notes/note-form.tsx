@@ -161,7 +161,7 @@ export function NoteForm({
         <button
           type="submit"
           disabled={status.kind === 'sending'}
-          className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:opacity-60"
+          className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:opacity-60"
         >
           {status.kind === 'sending' ? 'Posting…' : 'Post note'}
         </button>

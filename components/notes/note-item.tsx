@@ -40,7 +40,7 @@ export function NoteItem({ slug, note }: { slug: string; note: NoteView }) {
   }
   return (
     <article aria-label={`Note by ${note.displayName}`} data-note-id={note.id}>
-      <header className="flex flex-wrap items-center gap-2 text-sm">
+      <header className="flex flex-wrap items-center gap-2 text-sm wrap-anywhere">
         <span className="font-semibold text-zinc-900 dark:text-zinc-100">{note.displayName}</span>
         <time dateTime={note.createdAt} className="text-zinc-500 dark:text-zinc-400">
           {note.createdAt.slice(0, 10)}
@@ -50,7 +50,7 @@ export function NoteItem({ slug, note }: { slug: string; note: NoteView }) {
       </header>
       {/* Sanitized on the server by the untrusted Markdown pipeline (lib/notes/render.ts). */}
       <div
-        className="prose-lesson note-body mt-2 text-base"
+        className="prose-lesson note-body mt-2 text-base wrap-anywhere"
         dangerouslySetInnerHTML={{ __html: note.html }}
       />
       <footer className="mt-2 text-sm">
