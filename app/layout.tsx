@@ -36,6 +36,12 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/" className="text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white">
               Course
             </Link>
+            <Link href="/playground" className="text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white">
+              Playground
+            </Link>
+            <Link href="/settings" className="text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white">
+              Settings
+            </Link>
           </nav>
         </header>
         <main id="main" tabIndex={-1} className="outline-none">

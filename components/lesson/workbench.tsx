@@ -1,23 +1,56 @@
+import { EditorIsland } from '@/components/editor/editor-island';
+import { WorkbenchTabs } from '@/components/editor/workbench-tabs';
 import type { Lesson } from '@/lib/lessons/types';
-import { ExampleTabs } from './example-tabs';
 
-/** The right-hand column: the lesson's example, beside the text on wide screens, below it on phones. */
+/**
+ * The right-hand column: the lesson's example in a live editor over its output (beside the text on wide screens,
+ * below it on phones), and the Python version, read-only.
+ */
 export function Workbench({ lesson }: { lesson: Lesson }) {
   return (
-    <aside id="workbench" aria-labelledby="workbench-title" className="scroll-mt-20 lg:sticky lg:top-20">
+    <aside
+      id="workbench"
+      aria-labelledby="workbench-title"
+      className="min-w-0 scroll-mt-20 lg:sticky lg:top-20 lg:max-h-[calc(100dvh-6rem)] lg:self-start lg:overflow-y-auto"
+    >
       <div className="rounded-xl border border-zinc-200 bg-zinc-50 p-4 dark:border-zinc-800 dark:bg-zinc-900">
         <div className="flex items-baseline justify-between gap-2">
           <h2 id="workbench-title" className="font-semibold">
             Example
           </h2>
-          <span className="text-xs text-zinc-500 dark:text-zinc-400">read-only</span>
+          <span className="text-xs text-zinc-500 dark:text-zinc-400">runs in your browser, against the sandbox</span>
         </div>
         <div className="mt-3">
-          <ExampleTabs
+          <WorkbenchTabs
             label="Example language"
             tabs={[
-              { id: 'typescript', label: 'TypeScript', html: lesson.example.typescript.html },
-              { id: 'python', label: 'Python', html: lesson.example.python.html },
+              {
+                id: 'typescript',
+                label: 'TypeScript',
+                content: (
+                  <EditorIsland
+                    storageKey={lesson.slug}
+                    lessonSlug={lesson.slug}
+                    label={`TypeScript example of the lesson ${lesson.frontmatter.title}`}
+                    starter={lesson.example.typescript.code}
+                    solution={lesson.solution.typescript}
+                    starterHtml={lesson.example.typescript.html}
+                    fieldGuide={lesson.fieldGuide}
+                    errorGuide={lesson.errorGuide.map(({ name, anchor }) => ({ name, anchor }))}
+                    guideHref=""
+                  />
+                ),
+              },
+              {
+                id: 'python',
+                label: 'Python',
+                content: (
+                  <div>
+                    <p className="mb-2 text-xs text-zinc-500 dark:text-zinc-400">Read-only: the runner runs TypeScript.</p>
+                    <div className="[&_.shiki]:max-h-[70vh]" dangerouslySetInnerHTML={{ __html: lesson.example.python.html }} />
+                  </div>
+                ),
+              },
             ]}
           />
         </div>

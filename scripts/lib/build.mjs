@@ -42,6 +42,8 @@ export async function ensureBuild({ root = process.cwd(), force = false } = {}) 
   }
   const before = buildFingerprint(root);
   console.log('▸ Building the app (next build). The first build takes a minute or two.');
+  // The editor's SDK types and the runner's bundles (public/generated/) come first: the build serves them.
+  await run(process.execPath, ['scripts/build/prepare.mjs'], { cwd: root });
   await run('next', ['build'], { cwd: root });
   writeFileSync(path.join(root, STAMP), before);
 }

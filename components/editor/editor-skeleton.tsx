@@ -1,0 +1,28 @@
+/** The editor's height, shared by the skeleton and Monaco so nothing jumps when it loads. */
+export const EDITOR_HEIGHT = 'h-[22rem] lg:h-[min(28rem,50vh)]';
+
+/** What stands in for the editor until it loads: the starter, highlighted on the server. */
+export function EditorSkeleton({ html, onActivate }: { html: string; onActivate?: () => void }) {
+  return (
+    <div className="space-y-3">
+      <div aria-hidden="true" className="flex gap-2">
+        {['Run', 'Reset', 'Share'].map((label) => (
+          <span key={label} className="rounded-md px-3 py-1.5 text-sm text-zinc-400 ring-1 ring-zinc-200 ring-inset dark:ring-zinc-800">
+            {label}
+          </span>
+        ))}
+      </div>
+      <div
+        role="button"
+        tabIndex={0}
+        aria-label="Code editor (loads when focused)"
+        onFocus={onActivate}
+        onPointerDown={onActivate}
+        className={`relative overflow-auto rounded-lg ring-1 ring-zinc-200 focus-visible:outline-2 focus-visible:outline-brand-500 dark:ring-zinc-800 [&_.shiki]:m-0 [&_.shiki]:rounded-none [&_.shiki]:min-h-full ${EDITOR_HEIGHT}`}
+      >
+        <div dangerouslySetInnerHTML={{ __html: html }} />
+        <span className="absolute top-2 right-2 rounded bg-zinc-900/80 px-2 py-0.5 text-xs text-white">Loading editor…</span>
+      </div>
+    </div>
+  );
+}

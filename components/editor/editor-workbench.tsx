@@ -1,0 +1,314 @@
+'use client';
+
+import Editor, { DiffEditor, type OnMount } from '@monaco-editor/react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { OutputPanel } from '@/components/output/output-panel';
+import { getRunnerSession, readOwnKey } from '@/components/runner/credentials';
+import { useRunner } from '@/components/runner/use-runner';
+import { DRILL_OPTIONS } from '@/lib/runner/drills';
+import { findKeys, type KeyMatch } from '@/lib/runner/keys';
+import type { Drill } from '@/lib/runner/protocol';
+import { encodeShareFragment, KeyInCodeError } from '@/lib/runner/share';
+import { initialCode, saveCode } from './code-store';
+import { KeyWarning } from './key-warning';
+import { emitJavaScript, loadSdkTypes, monaco, themeFor } from './monaco';
+import type { WorkbenchConfig } from './types';
+import { usePrefersDark } from './use-prefers-dark';
+import { EDITOR_HEIGHT } from './editor-skeleton';
+
+type CodeEditor = Parameters<OnMount>[0];
+
+const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+const button =
+  'inline-flex items-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-inset transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:opacity-50';
+const secondary = `${button} bg-white text-zinc-800 ring-zinc-300 hover:bg-zinc-50 dark:bg-zinc-900 dark:text-zinc-100 dark:ring-zinc-700 dark:hover:bg-zinc-800`;
+
+/** The editor, its toolbar and the output panel: loaded on demand by `EditorIsland`. */
+export default function EditorWorkbench({ autoFocus = false, ...config }: WorkbenchConfig & { autoFocus?: boolean }) {
+  const { storageKey, starter, solution, lessonSlug } = config;
+  const [initial] = useState(() => initialCode(storageKey, starter));
+  const editorRef = useRef<CodeEditor | null>(null);
+  const [showSolution, setShowSolution] = useState(false);
+  const [drill, setDrill] = useState<Drill | 'none'>('none');
+  const [message, setMessage] = useState<string | null>(
+    initial.source === 'shared' ? 'Loaded the code from the shared link.' : null,
+  );
+  const [replaced, setReplaced] = useState<string | null>(initial.replaced);
+  const [shareUrl, setShareUrl] = useState<string | null>(null);
+  const [keys, setKeys] = useState<KeyMatch[]>(() => findKeys(initial.code));
+  const [pastedKey, setPastedKey] = useState(false);
+  const [expectedBackend, setExpectedBackend] = useState<'sandbox' | 'upstream' | null>(null);
+  const [solutionBase, setSolutionBase] = useState('');
+  const [mounted, setMounted] = useState(false);
+  const dark = usePrefersDark();
+  const { state, run, stop, warmUp } = useRunner({ lessonSlug });
+  const running = state.phase === 'preparing' || state.phase === 'running';
+  const mac = isMac();
+
+  const runProgram = useCallback(async () => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model) return;
+    let code: string;
+    try {
+      code = await emitJavaScript(model);
+    } catch (error) {
+      setMessage(`Could not compile the program: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    const chosen = drill === 'none' ? null : drill;
+    setDrill('none');
+    await run({ code, drill: chosen });
+  }, [drill, run]);
+
+  // Monaco's keybinding keeps the first function it was given; it calls whatever is current through this ref.
+  const runRef = useRef(runProgram);
+  useEffect(() => {
+    runRef.current = runProgram;
+  }, [runProgram]);
+
+  const onMount: OnMount = (editor, m) => {
+    editorRef.current = editor;
+    setMounted(true);
+    if (autoFocus) editor.focus();
+    editor.addAction({
+      id: 'tokenwise.run',
+      label: 'Run the program',
+      keybindings: [m.KeyMod.CtrlCmd | m.KeyCode.Enter],
+      run: () => void runRef.current(),
+    });
+    let timer: number | undefined;
+    editor.onDidChangeModelContent(() => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => {
+        const code = editor.getValue();
+        saveCode(storageKey, code, starter);
+        const found = findKeys(code);
+        setKeys(found);
+        if (!found.length) setPastedKey(false);
+      }, 250);
+    });
+    editor.onDidPaste((event) => {
+      const pasted = editor.getModel()?.getValueInRange(event.range) ?? '';
+      if (findKeys(pasted).length) {
+        setPastedKey(true);
+        setKeys(findKeys(editor.getValue()));
+      }
+    });
+    void loadSdkTypes();
+    void warmUp();
+    if (!readOwnKey()) {
+      getRunnerSession()
+        .then((session) => setExpectedBackend(session.backend))
+        .catch(() => {});
+    } else {
+      setExpectedBackend('upstream');
+    }
+  };
+
+  const reset = () => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model) return;
+    if (model.getValue() === starter) {
+      setMessage('The code is already the starter.');
+      return;
+    }
+    editor.pushUndoStop();
+    editor.executeEdits('reset', [{ range: model.getFullModelRange(), text: starter }]);
+    editor.pushUndoStop();
+    editor.focus();
+    setMessage(`Restored the starter code. Undo (${mac ? '⌘' : 'Ctrl'}+Z in the editor) brings your edits back.`);
+  };
+
+  const restoreReplaced = () => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model || replaced === null) return;
+    editor.pushUndoStop();
+    editor.executeEdits('restore', [{ range: model.getFullModelRange(), text: replaced }]);
+    editor.pushUndoStop();
+    setReplaced(null);
+    setMessage('Your previous edits are back.');
+  };
+
+  const toggleSolution = () => {
+    if (!showSolution) setSolutionBase(editorRef.current?.getValue() ?? '');
+    setShowSolution(!showSolution);
+  };
+
+  const share = async () => {
+    const code = editorRef.current?.getValue() ?? '';
+    let url: string;
+    try {
+      url = `${window.location.origin}${window.location.pathname}#${encodeShareFragment(code)}`;
+    } catch (error) {
+      setShareUrl(null);
+      setMessage(error instanceof KeyInCodeError ? `Not shared: ${error.message}` : 'Could not make a link.');
+      return;
+    }
+    setShareUrl(url);
+    try {
+      await navigator.clipboard.writeText(url);
+      setMessage('Link copied. It restores this code; it holds no key.');
+    } catch {
+      setMessage('Copy the link below. It restores this code; it holds no key.');
+    }
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    // Ctrl/Cmd+Enter runs from anywhere in the workbench; inside Monaco its own keybinding handles it.
+    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+    if ((event.target as HTMLElement).closest('.monaco-editor')) return;
+    event.preventDefault();
+    void runProgram();
+  };
+
+  const drillInfo = DRILL_OPTIONS.find((d) => d.value === drill);
+
+  return (
+    <div className="space-y-3" onKeyDown={onKeyDown} data-editor-ready={mounted}>
+      <div role="toolbar" aria-label="Program" className="flex flex-wrap items-center gap-2">
+        {running ? (
+          <button type="button" onClick={stop} className={`${button} bg-red-600 text-white ring-red-700 hover:bg-red-700`}>
+            <span aria-hidden="true">■</span> Stop
+          </button>
+        ) : (
+          <button
+            type="button"
+            onClick={() => void runProgram()}
+            aria-keyshortcuts={mac ? 'Meta+Enter' : 'Control+Enter'}
+            className={`${button} bg-brand-700 text-white ring-brand-700 hover:bg-brand-600`}
+          >
+            <span aria-hidden="true">▶</span> Run <kbd className="ml-1 hidden text-xs opacity-80 sm:inline">{mac ? '⌘↵' : 'Ctrl+↵'}</kbd>
+          </button>
+        )}
+        <button type="button" onClick={reset} className={secondary}>
+          Reset
+        </button>
+        {solution !== null && (
+          <button type="button" onClick={toggleSolution} aria-pressed={showSolution} className={secondary}>
+            {showSolution ? 'Hide solution' : 'Show solution'}
+          </button>
+        )}
+        <button type="button" onClick={() => void share()} className={secondary}>
+          Share
+        </button>
+        <label className="ml-auto flex items-center gap-1.5 text-sm text-zinc-700 dark:text-zinc-300">
+          <span>Error drill</span>
+          <select
+            value={drill}
+            onChange={(e) => setDrill(e.target.value as Drill | 'none')}
+            className="rounded-md border-0 bg-white py-1 pr-7 pl-2 text-sm ring-1 ring-zinc-300 ring-inset focus-visible:outline-2 focus-visible:outline-brand-500 dark:bg-zinc-900 dark:ring-zinc-700"
+          >
+            {DRILL_OPTIONS.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {drillInfo?.expect && (
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">
+          The next run fails on purpose against the sandbox. Expect {drillInfo.expect}.
+        </p>
+      )}
+      <KeyWarning keys={keys} pasted={pastedKey} />
+      <div className={showSolution ? 'hidden' : ''}>
+        <div className={`overflow-hidden rounded-lg ring-1 ring-zinc-200 dark:ring-zinc-800 ${EDITOR_HEIGHT}`}>
+          <Editor
+            defaultLanguage="typescript"
+            defaultValue={initial.code}
+            path={`file:///${storageKey}/main.ts`}
+            theme={themeFor(dark)}
+            onMount={onMount}
+            loading={null}
+            options={{
+              ariaLabel: `${config.label}. ${mac ? 'Cmd' : 'Ctrl'}+Enter runs it. Tab indents; press ${mac ? 'Ctrl+Shift+M' : 'Ctrl+M'} to make Tab move the focus instead.`,
+              automaticLayout: true,
+              fixedOverflowWidgets: true,
+              fontSize: 13,
+              minimap: { enabled: false },
+              scrollBeyondLastLine: false,
+              tabSize: 2,
+              wordWrap: 'on',
+              padding: { top: 8, bottom: 8 },
+              renderLineHighlight: 'line',
+            }}
+          />
+        </div>
+      </div>
+      {showSolution && solution !== null && (
+        <div>
+          <div className="mb-1 grid grid-cols-2 text-xs font-medium text-zinc-600 dark:text-zinc-400">
+            <span>Your code</span>
+            <span>Solution</span>
+          </div>
+          <div className={`overflow-hidden rounded-lg ring-1 ring-zinc-200 dark:ring-zinc-800 ${EDITOR_HEIGHT}`} data-testid="solution-diff">
+            <DiffEditor
+              original={solutionBase}
+              modified={solution}
+              language="typescript"
+              originalModelPath={`file:///${storageKey}/diff/your-code.ts`}
+              modifiedModelPath={`file:///${storageKey}/diff/solution.ts`}
+              theme={themeFor(dark)}
+              loading={null}
+              options={{
+                readOnly: true,
+                originalEditable: false,
+                renderSideBySide: true,
+                useInlineViewWhenSpaceIsLimited: true,
+                automaticLayout: true,
+                fontSize: 13,
+                minimap: { enabled: false },
+                scrollBeyondLastLine: false,
+                ariaLabel: 'Your code beside the solution',
+              }}
+            />
+          </div>
+          <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
+            Read-only: your code is untouched. Hide the solution to keep editing.
+          </p>
+        </div>
+      )}
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+        Keyboard: {mac ? '⌘' : 'Ctrl'}+Enter runs. Tab indents inside the editor; to leave it with the keyboard, press{' '}
+        <kbd>{mac ? 'Ctrl+Shift+M' : 'Ctrl+M'}</kbd> (then Tab moves the focus), or Escape then Shift+Tab.
+      </p>
+      <div role="status" aria-live="polite" className="min-h-5 text-sm text-zinc-700 dark:text-zinc-300">
+        {message}
+        {replaced !== null && (
+          <>
+            {' '}
+            <button type="button" onClick={restoreReplaced} className="font-medium text-brand-700 underline dark:text-brand-300">
+              Bring back my previous edits
+            </button>
+          </>
+        )}
+      </div>
+      {shareUrl && (
+        <label className="block text-xs text-zinc-600 dark:text-zinc-400">
+          Share link
+          <input
+            readOnly
+            value={shareUrl}
+            onFocus={(e) => e.currentTarget.select()}
+            className="mt-1 block w-full rounded-md border-0 bg-white px-2 py-1 font-mono text-xs ring-1 ring-zinc-300 ring-inset dark:bg-zinc-900 dark:ring-zinc-700"
+          />
+        </label>
+      )}
+      <OutputPanel
+        state={state}
+        fieldGuide={config.fieldGuide}
+        errorGuide={config.errorGuide}
+        guideHref={config.guideHref}
+        expectedBackend={expectedBackend}
+      />
+    </div>
+  );
+}
+
+// Keep a reference so bundlers do not drop the configured namespace before the editor mounts.
+void monaco;

@@ -1,0 +1,110 @@
+'use client';
+
+/**
+ * Monaco, from the installed `monaco-editor` package (never a CDN), with only what Tokenwise uses: the editor and
+ * its features, and the TypeScript language with its language service. Imported on demand by the workbench.
+ */
+import { loader } from '@monaco-editor/react';
+import * as api from 'monaco-editor/editor';
+import 'monaco-editor/features/register.all';
+import 'monaco-editor/languages/definitions/typescript/register';
+import * as typescript from 'monaco-editor/languages/features/typescript/register';
+
+export const monaco = { ...api, typescript };
+export type Monaco = typeof monaco;
+
+/** Where `scripts/build/prepare.mjs` puts the SDK's declaration files. */
+const TYPES_URL = '/generated/editor/openai-types.json';
+
+/** Globals the runner gives every program, like Node's. */
+const RUNNER_GLOBALS = `
+declare var process: {
+  env: Record<string, string | undefined>;
+  argv: string[];
+  exitCode: number | undefined;
+  stdout: { write(text: string | Uint8Array): boolean };
+  stderr: { write(text: string | Uint8Array): boolean };
+  exit(code?: number): never;
+  nextTick(callback: (...args: any[]) => void, ...args: any[]): void;
+};
+`;
+
+declare global {
+  interface Window {
+    MonacoEnvironment?: { getWorker(workerId: string, label: string): Worker };
+  }
+}
+
+// Turbopack cannot resolve Monaco's own worker URLs, so the workers are created here from the package's paths.
+self.MonacoEnvironment = {
+  getWorker(_workerId: string, label: string) {
+    if (label === 'typescript' || label === 'javascript') {
+      return new Worker(new URL('monaco-editor/languages/features/typescript/ts.worker', import.meta.url), { type: 'module', name: 'typescript' });
+    }
+    return new Worker(new URL('monaco-editor/editor/editor.worker', import.meta.url), { type: 'module', name: 'editor' });
+  },
+};
+
+const defaults = typescript.typescriptDefaults;
+defaults.setCompilerOptions({
+  target: 9 as never, // ES2022: top-level await, class fields
+  module: typescript.ModuleKind.ESNext,
+  moduleResolution: typescript.ModuleResolutionKind.NodeJs,
+  // Every file is a module, so top-level await works even in a program without imports.
+  moduleDetection: 3 as never,
+  lib: ['es2022', 'dom', 'dom.iterable'],
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  allowNonTsExtensions: true,
+  esModuleInterop: true,
+  skipLibCheck: true,
+  noEmit: false,
+  sourceMap: false,
+});
+defaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
+defaults.setEagerModelSync(true);
+const RUNNER_LIB = { content: RUNNER_GLOBALS, filePath: 'file:///node_modules/@types/tokenwise-runner/index.d.ts' };
+defaults.setExtraLibs([RUNNER_LIB]);
+
+const ThemeBase = { light: 'vs', dark: 'vs-dark' } as const;
+api.editor.defineTheme('tokenwise-light', { base: ThemeBase.light, inherit: true, rules: [], colors: { 'editor.background': '#ffffff' } });
+api.editor.defineTheme('tokenwise-dark', { base: ThemeBase.dark, inherit: true, rules: [], colors: { 'editor.background': '#18181b' } });
+
+loader.config({ monaco });
+
+let types: Promise<void> | undefined;
+
+/** Gives the TypeScript service the `openai` package's declarations (once per page). */
+export function loadSdkTypes(): Promise<void> {
+  types ??= fetch(TYPES_URL)
+    .then((r) => {
+      if (!r.ok) throw new Error(`SDK types missing (${r.status})`);
+      return r.json() as Promise<{ files: Record<string, string> }>;
+    })
+    .then(({ files }) => {
+      const libs = Object.entries(files).map(([file, content]) => ({ content, filePath: `file:///node_modules/openai/${file}` }));
+      defaults.setExtraLibs([RUNNER_LIB, ...libs]);
+    })
+    .catch((error: unknown) => {
+      types = undefined;
+      console.warn('Tokenwise: could not load the SDK types for the editor', error);
+    });
+  return types;
+}
+
+// Start fetching the SDK's types now, so they are usually in place before the editor shows its first markers.
+void loadSdkTypes();
+
+/** The model's TypeScript, compiled to an ES module by Monaco's TypeScript worker. */
+export async function emitJavaScript(model: api.editor.ITextModel): Promise<string> {
+  const getWorker = await typescript.getTypeScriptWorker();
+  const worker = await getWorker(model.uri);
+  const output = await worker.getEmitOutput(model.uri.toString());
+  const js = output.outputFiles.find((f) => f.name.endsWith('.js'));
+  if (!js) throw new Error('TypeScript produced no JavaScript for this file.');
+  return js.text;
+}
+
+export function themeFor(dark: boolean): string {
+  return dark ? 'tokenwise-dark' : 'tokenwise-light';
+}

@@ -1,0 +1,40 @@
+import type { Exchange, Outcome } from '@/lib/runner/protocol';
+
+/**
+ * After every run the page dispatches `tokenwise:run` on `window`, so other parts of the page (the quiz's
+ * challenges) can see what the program sent and received. See README.md beside this file.
+ */
+export const RUN_EVENT = 'tokenwise:run';
+
+export interface RunEventExchange {
+  request: unknown;
+  /** The JSON body (absent for streams). */
+  response?: unknown;
+  /** The parsed `data:` events of a stream. */
+  chunks?: unknown[];
+  /** HTTP status; `null` when no response arrived. */
+  status: number | null;
+}
+
+export interface RunEventDetail {
+  /** The lesson's slug, or `null` in the playground. */
+  lessonSlug: string | null;
+  runId: string;
+  outcome: Outcome;
+  /** Every chat completion of the run, in order. */
+  exchanges: RunEventExchange[];
+}
+
+export function dispatchRunEvent(detail: RunEventDetail) {
+  window.dispatchEvent(new CustomEvent<RunEventDetail>(RUN_EVENT, { detail }));
+}
+
+export function toEventExchanges(exchanges: readonly Exchange[]): RunEventExchange[] {
+  return exchanges
+    .filter((e) => e.path.endsWith('/chat/completions'))
+    .map((e) => ({
+      request: e.request,
+      status: e.status,
+      ...(e.chunks ? { chunks: e.chunks } : { response: e.response }),
+    }));
+}
