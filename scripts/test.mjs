@@ -1,5 +1,6 @@
 // `npm test`: typecheck, lint, unit and content tests, then the production build under test: integration tests
 // with the real SDK and Playwright end to end in Chromium. `npm test -- e2e` runs only the browser part.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,6 +15,8 @@ requireNode22();
 const only = process.argv[2];
 const port = Number(process.env.TEST_PORT ?? 3100);
 const started = Date.now();
+// A fresh moderation token per run, so the moderation tests run without a configured secret.
+const ADMIN_TOKEN = `test-admin-${randomBytes(12).toString('hex')}`;
 const step = (name) => console.log(`\n━━ ${name} ━━ (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 
 console.log(`▸ npm test on Node ${process.versions.node}`);
@@ -46,9 +49,16 @@ try {
   app = await startApp({
     port,
     quiet: true,
-    env: { ...(database.url ? { DATABASE_URL: database.url } : {}), TOKENWISE_TEST: '1' },
+    env: {
+      ...(database.url ? { DATABASE_URL: database.url } : {}),
+      TOKENWISE_TEST: '1',
+      ADMIN_TOKEN,
+      // The XSS test posts ~150 notes from one address; the per-IP and per-lesson limits have tests of their own.
+      NOTES_LIMIT_PER_IP: '100000',
+      NOTES_LIMIT_PER_LESSON: '100000',
+    },
   });
-  const env = { TOKENWISE_URL: app.url, ...(database.url ? { TEST_DATABASE_URL: database.url } : {}) };
+  const env = { TOKENWISE_URL: app.url, ADMIN_TOKEN, ...(database.url ? { TEST_DATABASE_URL: database.url } : {}) };
   if (only !== 'e2e') {
     step('integration tests (the running app, driven by the openai SDK)');
     await run('vitest', ['run', 'tests/integration', '--passWithNoTests'], { env });

@@ -8,6 +8,7 @@ import remarkRehype from 'remark-rehype';
 import { unified, type Plugin } from 'unified';
 import { rehypeHighlight } from './rehype-highlight';
 import { rehypeFocusableTables } from './rehype-tables';
+import { rehypePrefixHashLinks } from './rehype-hash-links';
 
 /**
  * The one Markdown pipeline. Lessons (trusted, from the repo) and community notes (untrusted) both go through
@@ -26,10 +27,12 @@ const trustedSchema: SanitizeSchema = {
   clobberPrefix: 'lesson-',
 };
 
+const USER_PREFIX = 'user-content-';
+
 /** For user Markdown: no raw HTML, no images, only web and mail links. */
 export const untrustedSchema: SanitizeSchema = {
   ...defaultSchema,
-  clobberPrefix: 'user-content-',
+  clobberPrefix: USER_PREFIX,
   tagNames: (defaultSchema.tagNames ?? []).filter((tag) => !['img', 'picture', 'source', 'input'].includes(tag)),
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], cite: ['http', 'https'] },
 };
@@ -38,9 +41,11 @@ export async function renderMarkdown(source: string, options: RenderOptions): Pr
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)
-    .use(remarkRehype, { allowDangerousHtml: options.trusted });
+    // Ids are prefixed once, by the sanitizer; in-page links are then pointed at the prefixed ids.
+    .use(remarkRehype, { allowDangerousHtml: options.trusted, clobberPrefix: '' });
   if (options.trusted) processor.use(rehypeRaw);
   processor.use(rehypeSanitize, options.trusted ? trustedSchema : untrustedSchema);
+  processor.use(rehypePrefixHashLinks, options.trusted ? 'lesson-' : USER_PREFIX);
   for (const plugin of options.plugins ?? []) processor.use(plugin);
   processor.use(rehypeFocusableTables).use(rehypeHighlight).use(rehypeStringify);
   return String(await processor.process(source));

@@ -48,3 +48,13 @@ describe('renderMarkdown, trusted lessons', () => {
     expect(html).not.toMatch(/onerror|<script/);
   });
 });
+
+describe('renderMarkdown, footnotes in untrusted text', () => {
+  it('links each footnote reference to an id that exists', async () => {
+    const html = await untrusted('See[^1].\n\n[^1]: The note.');
+    const hrefs = [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
+    const ids = new Set([...html.matchAll(/id="([^"]+)"/g)].map((m) => m[1]));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs) expect(ids, `#${href} has no target`).toContain(href);
+  });
+});
