@@ -1,11 +1,17 @@
 import Link from 'next/link';
 import { LessonMeta } from '@/components/lesson/lesson-meta';
 import { NoteCount } from '@/components/notes/note-count';
+import { ContinueLearning } from '@/components/progress/continue-learning';
+import { LessonProgressBadge } from '@/components/progress/lesson-progress-badge';
+import { ProgressTools } from '@/components/progress/progress-tools';
 import { Breakable } from '@/components/ui/breakable';
 import { getLessons } from '@/lib/lessons/loader';
+import { getQuizOutlines } from '@/lib/quiz/load';
 
 export default async function CourseIndex() {
   const lessons = await getLessons();
+  const outlines = await getQuizOutlines();
+  const outlineOf = (slug: string) => outlines.find((o) => o.lesson === slug) ?? { lesson: slug, questions: [], challenges: [] };
   return (
     <div className="mx-auto max-w-5xl px-4 py-10 sm:px-6 sm:py-14">
       <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Learn the OpenAI API by running it</h1>
@@ -13,6 +19,7 @@ export default async function CourseIndex() {
         Short lessons, each with a live example you can edit and run. No key needed: runs go to a built-in sandbox
         model that answers in OpenAI&apos;s exact wire format, and say so. Bring your own key for real models.
       </p>
+      <ContinueLearning lessons={lessons.map((l) => ({ slug: l.slug, order: l.order, title: l.frontmatter.title }))} outlines={outlines} />
       <h2 className="mt-12 text-sm font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Lessons</h2>
       <ol className="mt-4 grid gap-4 sm:grid-cols-2">
         {lessons.map((lesson) => (
@@ -29,11 +36,13 @@ export default async function CourseIndex() {
               <div className="mt-4 flex flex-wrap items-center gap-2">
                 <LessonMeta frontmatter={lesson.frontmatter} />
                 <NoteCount slug={lesson.slug} />
+                <LessonProgressBadge outline={outlineOf(lesson.slug)} />
               </div>
             </Link>
           </li>
         ))}
       </ol>
+      <ProgressTools />
     </div>
   );
 }

@@ -4,6 +4,10 @@ import { useId, useState } from 'react';
 import type { CheckResult, ClientQuestion, OptionFeedback } from '@/lib/quiz/public';
 import { checkAnswer } from './api';
 
+/** Authored HTML at the surrounding text size: paragraphs run inline, code keeps its chip. */
+const COMPACT_HTML =
+  '[&>p]:inline [&_code]:rounded [&_code]:bg-zinc-100 [&_code]:px-1 [&_code]:font-mono [&_code]:text-[0.9em] dark:[&_code]:bg-zinc-800';
+
 type State =
   | { step: 'idle' }
   | { step: 'checking' }
@@ -110,7 +114,7 @@ export function QuestionCard({ lesson, question, number, done, onCorrect }: Prop
                         <strong className={feedback.correct ? 'text-brand-700 dark:text-brand-300' : 'text-red-700 dark:text-red-300'}>
                           {feedback.correct ? 'Right option. ' : 'Wrong option. '}
                         </strong>
-                        <span className="prose-lesson text-sm [&>p]:inline" dangerouslySetInnerHTML={{ __html: feedback.html }} />
+                        <span className={COMPACT_HTML} dangerouslySetInnerHTML={{ __html: feedback.html }} />
                       </div>
                     )}
                   </div>
@@ -161,7 +165,7 @@ export function QuestionCard({ lesson, question, number, done, onCorrect }: Prop
           </button>
         </div>
 
-        <div role="status" aria-live="polite" className="mt-4 empty:hidden">
+        <div role="status" aria-live="polite" className="mt-4">
           {state.step === 'failed' && <p className="text-sm text-red-700 dark:text-red-300">{state.message}</p>}
           {state.step === 'checked' && state.result.status === 'unreadable' && (
             <p className="text-sm text-amber-800 dark:text-amber-200">{state.result.message}</p>
