@@ -47,10 +47,19 @@ const chunkSchema = z.looseObject({
 
 export const runExchangeSchema = z.object({
   request: chatRequestSchema,
-  status: z.number().int().min(0).max(999),
+  // null: no response arrived (a dropped connection).
+  status: z.number().int().min(0).max(999).nullable(),
   response: z.unknown().optional(),
   chunks: z.array(z.unknown()).max(20_000).optional(),
 });
+
+/** `POST /api/quiz/challenges`: the exchanges of the learner's last run of a lesson's example. */
+export const runCheckRequestSchema = z
+  .object({
+    lesson: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80),
+    exchanges: z.array(runExchangeSchema).max(MAX_EXCHANGES),
+  })
+  .strict();
 
 export type ChatRequest = z.infer<typeof chatRequestSchema>;
 export type RunExchange = z.infer<typeof runExchangeSchema>;
