@@ -26,12 +26,12 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         <header className="sticky top-0 z-40 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
-          <nav aria-label="Site" className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4 sm:px-6">
+          <nav aria-label="Site" className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4 sm:gap-6 sm:px-6">
             <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
               <span aria-hidden="true" className="grid size-7 place-items-center rounded-md bg-brand-700 text-sm text-white">
                 Tw
               </span>
-              Tokenwise
+              <span className="max-sm:sr-only">Tokenwise</span>
             </Link>
             <Link href="/" className="text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white">
               Course

@@ -18,6 +18,11 @@ export function EditorIsland(config: WorkbenchConfig) {
   const placeholder = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
+    // Read by bench/editor.mjs: how long the editor takes once it is wanted.
+    if (wanted) performance.mark('tokenwise:editor-requested');
+  }, [wanted]);
+
+  useEffect(() => {
     const element = placeholder.current;
     if (wanted || !element) return;
     const observer = new IntersectionObserver(

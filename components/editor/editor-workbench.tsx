@@ -70,6 +70,7 @@ export default function EditorWorkbench({ autoFocus = false, ...config }: Workbe
 
   const onMount: OnMount = (editor, m) => {
     editorRef.current = editor;
+    performance.mark('tokenwise:editor-ready');
     setMounted(true);
     if (autoFocus) editor.focus();
     editor.addAction({

@@ -52,7 +52,7 @@ defaults.setCompilerOptions({
   moduleResolution: typescript.ModuleResolutionKind.NodeJs,
   // Every file is a module, so top-level await works even in a program without imports.
   moduleDetection: 3 as never,
-  lib: ['es2022', 'dom', 'dom.iterable'],
+  // No `lib`: the default for ES2022 is lib.es2022.full.d.ts, with the DOM's console, fetch and streams.
   strict: true,
   noUncheckedIndexedAccess: true,
   allowNonTsExtensions: true,

@@ -30,7 +30,7 @@ function ExchangeView({ exchange, index, open, guide, guideHref }: { exchange: E
   const model = (completion?.model ?? (exchange.request as { model?: unknown } | null)?.model) as string | undefined;
   const body = completion ?? exchange.response;
   return (
-    <details open={open} className="group rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
+    <details open={open} className="rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
       <summary className="flex cursor-pointer flex-wrap items-baseline gap-x-2 gap-y-1 px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-brand-500">
         <span className="text-zinc-500">#{index}</span>
         <span className="font-mono">

@@ -93,7 +93,7 @@ function FieldKey({ name, path, guide, guideHref }: { name: string | number; pat
   const text = typeof name === 'number' ? String(name) : name;
   if (!entry) return <span className={typeof name === 'number' ? 'text-zinc-500' : 'text-sky-800 dark:text-sky-300'}>{text}</span>;
   return (
-    <span className="group relative">
+    <span className="group/field relative">
       <a
         href={`${guideHref}#${entry.anchor}`}
         aria-describedby={entry.summary ? tipId : undefined}
@@ -105,7 +105,7 @@ function FieldKey({ name, path, guide, guideHref }: { name: string | number; pat
         <span
           id={tipId}
           role="tooltip"
-          className="pointer-events-none invisible absolute bottom-full left-0 z-20 mb-1 w-72 rounded-md bg-zinc-900 px-2.5 py-1.5 font-sans text-xs leading-snug text-white opacity-0 shadow-lg transition group-focus-within:visible group-focus-within:opacity-100 group-hover:visible group-hover:opacity-100 dark:bg-zinc-100 dark:text-zinc-900"
+          className="pointer-events-none invisible absolute bottom-full left-0 z-20 mb-1 w-72 rounded-md bg-zinc-900 px-2.5 py-1.5 font-sans text-xs leading-snug text-white opacity-0 shadow-lg transition group-focus-within/field:visible group-focus-within/field:opacity-100 group-hover/field:visible group-hover/field:opacity-100 dark:bg-zinc-100 dark:text-zinc-900"
         >
           <span className="font-mono font-semibold">{formatPath(path)}</span>: {entry.summary}
         </span>

@@ -109,7 +109,12 @@ async function startRun(runId: string, code: string, env: Record<string, string>
       case 'error':
         send({ type: 'error', runId, error: message.error });
         break;
+      case 'truncated':
+        run.budget.truncated = true;
+        break;
       case 'finished':
+        // The worker drops output past its own budget, so it knows best whether anything was cut.
+        if (message.truncated) run.budget.truncated = true;
         end(run, message.outcome);
         break;
     }

@@ -15,12 +15,14 @@ export type WorkerOutbound =
   | { type: 'console'; level: ConsoleLevel; text: string }
   | { type: 'exchange'; exchange: Exchange }
   | { type: 'error'; error: SerializedError }
-  | { type: 'finished'; outcome: 'completed' | 'failed' };
+  | { type: 'truncated' }
+  | { type: 'finished'; outcome: 'completed' | 'failed'; truncated: boolean };
 
 export const workerMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('warm') }),
   z.object({ type: z.literal('console'), level: z.enum(CONSOLE_LEVELS), text: z.string() }),
   z.object({ type: z.literal('exchange'), exchange: exchangeSchema }),
   z.object({ type: z.literal('error'), error: serializedErrorSchema }),
-  z.object({ type: z.literal('finished'), outcome: z.enum(['completed', 'failed']) }),
+  z.object({ type: z.literal('truncated') }),
+  z.object({ type: z.literal('finished'), outcome: z.enum(['completed', 'failed']), truncated: z.boolean() }),
 ]);

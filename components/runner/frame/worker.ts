@@ -46,14 +46,16 @@ async function init(source: string) {
     post({ type: 'warm' });
   } catch (error) {
     post({ type: 'error', error: serializeError(error) });
-    post({ type: 'finished', outcome: 'failed' });
+    post({ type: 'finished', outcome: 'failed', truncated: false });
   }
 }
 
 function write(level: ConsoleLevel, text: string) {
   if (finished) return;
+  const wasTruncated = budget.truncated;
   const kept = budget.take(text);
   if (kept !== null) post({ type: 'console', level, text: kept });
+  if (budget.truncated && !wasTruncated) post({ type: 'truncated' });
 }
 
 function serializeError(error: unknown): SerializedError {
@@ -82,15 +84,24 @@ function cleanStack(stack: string): string {
 }
 
 function fail(error: unknown) {
-  if (finished) return;
+  if (ending) return;
   post({ type: 'error', error: serializeError(error) });
   finish('failed');
 }
 
+/** Exchanges still being recorded (a response body read in parallel with the program). */
+const recordings = new Set<Promise<void>>();
+let ending = false;
+
+/** Ends the run once the exchanges in flight are recorded (a second at most): the last response often explains it. */
 function finish(outcome: 'completed' | 'failed') {
-  if (finished) return;
-  finished = true;
-  post({ type: 'finished', outcome });
+  if (ending) return;
+  ending = true;
+  const drained = Promise.allSettled([...recordings]);
+  void Promise.race([drained, new Promise((resolve) => realSetTimeout(resolve, 1_000))]).then(() => {
+    finished = true;
+    post({ type: 'finished', outcome, truncated: budget.truncated });
+  });
 }
 
 function installConsole() {
@@ -270,17 +281,18 @@ function installFetch(apiBase: string, drill: Drill | null) {
     exchange.status = response.status;
     exchange.headers = pickHeaders(response.headers);
     const copy = response.clone();
-    if ((response.headers.get('content-type') ?? '').includes('text/event-stream') && copy.body) {
-      void recordStream(copy.body, exchange, settle);
-    } else {
-      copy
-        .text()
-        .then((text) => {
-          exchange.response = parseMaybeJson(text);
-          settle();
-        })
-        .catch((error: unknown) => settle(error instanceof Error ? error.message : String(error)));
-    }
+    const recording =
+      (response.headers.get('content-type') ?? '').includes('text/event-stream') && copy.body
+        ? recordStream(copy.body, exchange, settle)
+        : copy
+            .text()
+            .then((text) => {
+              exchange.response = parseMaybeJson(text);
+              settle();
+            })
+            .catch((error: unknown) => settle(error instanceof Error ? error.message : String(error)));
+    recordings.add(recording);
+    void recording.finally(() => recordings.delete(recording));
     return response;
   };
 }

@@ -1,0 +1,92 @@
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
+
+/** The editor, toolbar and output panel, as a learner uses them: by role and label. */
+export class Workbench {
+  constructor(readonly page: Page) {}
+
+  async open(path = '/lessons/chat-completions') {
+    await this.page.goto(path);
+    await this.ready();
+  }
+
+  /** Waits until Monaco is mounted and its Ctrl+Enter action registered. */
+  async ready() {
+    await expect(this.page.locator('[data-editor-ready="true"]')).toBeVisible({ timeout: 30_000 });
+    await expect(this.lines).toBeVisible();
+  }
+
+  get lines(): Locator {
+    return this.page.locator('.monaco-editor .view-lines').first();
+  }
+
+  button(name: string | RegExp) {
+    return this.page.getByRole('toolbar', { name: 'Program' }).getByRole('button', { name });
+  }
+
+  get run() {
+    return this.button(/^Run/);
+  }
+
+  get stop() {
+    return this.button('Stop');
+  }
+
+  get console() {
+    return this.page.getByRole('log', { name: 'Console output' });
+  }
+
+  get status() {
+    return this.page.getByTestId('run-status');
+  }
+
+  get inspector() {
+    return this.page.getByRole('region', { name: 'Response inspector' });
+  }
+
+  get drill() {
+    return this.page.getByLabel('Error drill');
+  }
+
+  /** Focuses the editor's text. */
+  async focus() {
+    await this.lines.click();
+  }
+
+  /** Replaces the whole program (typed as text input, so Monaco's auto-indent may re-indent lines). */
+  async setCode(code: string) {
+    await this.focus();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('Delete');
+    await this.page.keyboard.insertText(code);
+  }
+
+  /** Runs with the keyboard shortcut and waits for the run to end. */
+  async runWithShortcut({ timeout = 20_000 } = {}) {
+    await this.focus();
+    await this.page.keyboard.press('ControlOrMeta+Enter');
+    await this.finished(timeout);
+  }
+
+  async finished(timeout = 20_000) {
+    await expect(this.status).toHaveText(/^(Finished|Failed|Stopped)/, { timeout });
+  }
+
+  errorClass() {
+    return this.page.getByTestId('error-class');
+  }
+}
+
+/**
+ * Fails a test whose browser asked for anything outside the app (blob: and data: URLs stay in the browser). The
+ * app itself runs on localhost, so nothing leaves the machine.
+ */
+export function recordForeignRequests(context: BrowserContext, baseURL: string, allowed: string[] = []): string[] {
+  const origin = new URL(baseURL).origin;
+  const foreign: string[] = [];
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol === 'blob:' || url.protocol === 'data:') return;
+    if (url.origin !== origin && !allowed.includes(url.origin)) foreign.push(request.url());
+  });
+  return foreign;
+}
