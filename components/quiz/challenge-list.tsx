@@ -94,7 +94,7 @@ export function ChallengeList({ lesson, challenges, passed, onPassed }: Props) {
                 {status.step === 'failed' && <span className="text-red-700 dark:text-red-300">{status.message}</span>}
                 {status.step === 'result' && (
                   <span className={status.result.passed ? 'font-medium text-brand-700 dark:text-brand-300' : 'text-amber-800 dark:text-amber-200'}>
-                    {status.result.passed ? 'Passed: ' : 'Not yet: '}
+                    {status.result.passed ? 'Passed: ' : done ? 'Passed on an earlier run. This run: ' : 'Not yet: '}
                     {status.result.message}
                   </span>
                 )}

@@ -1,9 +1,10 @@
 'use client';
 
-import { useCallback, useEffect } from 'react';
+import { useCallback } from 'react';
 import { LessonRemaining } from '@/components/progress/lesson-remaining';
+import { RecordVisit } from '@/components/progress/record-visit';
 import { useProgress } from '@/components/progress/use-progress';
-import { recordChallenge, recordOpened, recordQuestion } from '@/lib/progress/model';
+import { recordChallenge, recordQuestion } from '@/lib/progress/model';
 import { updateProgress } from '@/lib/progress/store';
 import type { ClientQuiz } from '@/lib/quiz/public';
 import { ChallengeList } from './challenge-list';
@@ -18,12 +19,12 @@ export function LessonQuiz({ quiz }: { quiz: ClientQuiz }) {
   const snapshot = useProgress();
   const mine = snapshot?.progress.lessons[lesson];
 
-  useEffect(() => updateProgress((p) => recordOpened(p, lesson)), [lesson]);
   const onCorrect = useCallback((id: string) => updateProgress((p) => recordQuestion(p, lesson, id)), [lesson]);
   const onPassed = useCallback((id: string) => updateProgress((p) => recordChallenge(p, lesson, id)), [lesson]);
 
   return (
     <div className="mt-4">
+      <RecordVisit lesson={lesson} />
       <LessonRemaining quiz={quiz} progress={snapshot?.progress ?? null} />
       <h3 className="mt-8 text-lg font-semibold">Questions</h3>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">

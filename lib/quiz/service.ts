@@ -6,7 +6,7 @@ import { runCheckRequestSchema } from './exchange';
 import { clientIp, errorResponse, json, QuizHttpError, readJson } from './http';
 import { getQuiz } from './load';
 import { checkRequestSchema } from './public';
-import { createCheckLimiter, type CheckLimiter } from './rate-limit';
+import { createCheckLimiter, quizLimitStore, type CheckLimiter } from './rate-limit';
 import { replayOnSandbox } from './replay';
 
 /** Largest `POST /api/quiz/check` body: an answer is at most a few hundred characters. */
@@ -14,12 +14,13 @@ const MAX_CHECK_BYTES = 4 * 1024;
 /** Largest `POST /api/quiz/challenges` body: a run's requests and responses, streamed chunks included. */
 const MAX_RUN_BYTES = 1024 * 1024;
 
-let limiter: CheckLimiter | undefined;
+const LIMITER = Symbol.for('tokenwise.quizLimiter');
 
-/** One limiter per process, shared by answer checks and challenge checks. */
+/** One limiter per process, shared by answer and challenge checks (kept on globalThis: each route is its own bundle). */
 export function quizLimiter(): CheckLimiter {
-  limiter ??= createCheckLimiter(env().QUIZ_CHECKS_PER_MINUTE);
-  return limiter;
+  const holder = globalThis as unknown as Record<symbol, CheckLimiter | undefined>;
+  holder[LIMITER] ??= createCheckLimiter(env().QUIZ_CHECKS_PER_MINUTE, quizLimitStore(env().REDIS_URL));
+  return holder[LIMITER];
 }
 
 export function callerOf(request: Request): string {

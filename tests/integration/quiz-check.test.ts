@@ -69,6 +69,9 @@ describe.skipIf(!BASE)('the quiz API in the running app', () => {
     expect(ok).toBeGreaterThan(0);
     expect(ok).toBeLessThanOrEqual(120);
     expect(Number(retryAfter)).toBeGreaterThan(0);
+    // Challenge checks draw on the same quota.
+    const run = await post('/api/quiz/challenges', { lesson: 'chat-completions', exchanges: [] }, flooder);
+    expect(run.status).toBe(429);
     const other = await post('/api/quiz/check', { lesson: 'chat-completions', question: 'reply-text', answer: 'top-message' }, `${flooder}0`);
     expect(other.status).toBe(200);
   }, 120_000);

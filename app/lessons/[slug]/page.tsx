@@ -7,6 +7,7 @@ import { LessonSection } from '@/components/lesson/lesson-section';
 import { SkipIf } from '@/components/lesson/skip-if';
 import { Workbench } from '@/components/lesson/workbench';
 import { NotesSection } from '@/components/notes/notes-section';
+import { RecordVisit } from '@/components/progress/record-visit';
 import { LessonQuiz } from '@/components/quiz/lesson-quiz';
 import { Breakable } from '@/components/ui/breakable';
 import { getLesson, getLessons } from '@/lib/lessons/loader';
@@ -61,7 +62,7 @@ export default async function LessonPage({ params }: Props) {
                   </p>
                 )}
                 {/* quiz: section.id === 'check' (the checked quiz replaces the prose questions) */}
-                {section.id === 'check' && quiz && <LessonQuiz quiz={quiz} />}
+                {section.id === 'check' && (quiz ? <LessonQuiz quiz={quiz} /> : <RecordVisit lesson={lesson.slug} />)}
               </LessonSection>
             ))}
           </div>

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { QuizHttpError } from '@/lib/quiz/http';
+import { createCheckLimiter } from '@/lib/quiz/rate-limit';
+
+describe('the quiz check limiter', () => {
+  it('lets a client check its quota a minute, then refuses with 429 and retry-after, per client', async () => {
+    const limiter = createCheckLimiter(5);
+    for (let i = 0; i < 5; i++) await limiter.admit('203.0.113.1');
+    const refused = await limiter.admit('203.0.113.1').catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(QuizHttpError);
+    expect(refused).toMatchObject({ status: 429, code: 'rate_limit_exceeded' });
+    expect(Number((refused as QuizHttpError).headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    await expect(limiter.admit('203.0.113.2')).resolves.toBeUndefined();
+  });
+});
