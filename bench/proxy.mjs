@@ -50,11 +50,11 @@ async function startBareServer() {
 }
 
 /** Milliseconds per request, sequential: to the first SSE bytes when streaming, else to the whole body. */
-async function sequentialTimes(url, headers, payload, count, { firstChunk = false } = {}) {
+async function sequentialTimes(url, headers, payload, count, { firstChunk = false, method = 'POST' } = {}) {
   const times = [];
   for (let i = 0; i < count + 20; i++) {
     const started = performance.now();
-    const response = await fetch(url, { method: 'POST', headers: { ...json, ...headers }, body: payload });
+    const response = await fetch(url, method === 'GET' ? {} : { method, headers: { ...json, ...headers }, body: payload });
     if (firstChunk) {
       const reader = response.body.getReader();
       await reader.read();
@@ -102,7 +102,8 @@ function rssMiB(rootPid) {
 
 const row = (r) => `${r.title.padEnd(44)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(5)} ms   p99 ${String(r.p99).padStart(5)} ms`;
 
-await ensureBuild();
+// BENCH_SKIP_BUILD=1 measures the build already in .next, as it is.
+if (process.env.BENCH_SKIP_BUILD !== '1') await ensureBuild();
 const upstream = await startBenchUpstream();
 const bare = await startBareServer();
 const app = await startApp({
@@ -147,8 +148,9 @@ try {
   for (const key of 'abcde') console.log(row(results[key]));
 
   const p50 = (times) => percentile(times, 50);
-  const single = { b: [], c: [], streamProxy: [], streamDirect: [] };
+  const single = { b: [], c: [], d: [], streamProxy: [], streamDirect: [] };
   for (let round = 0; round < ROUNDS; round++) {
+    single.d.push(p50(await sequentialTimes(`${app.url}/api/v1/health`, {}, undefined, 300, { method: 'GET' })));
     single.b.push(p50(await sequentialTimes(chat, learner, body, 300)));
     single.c.push(p50(await sequentialTimes(`${upstream.url}/chat/completions`, learner, body, 300)));
     single.streamProxy.push(p50(await sequentialTimes(chat, learner, streamBody, 200, { firstChunk: true })));
@@ -156,7 +158,7 @@ try {
   }
   const low = (values) => Math.min(...values);
   console.log(`one connection, sequential, p50 (lowest of ${ROUNDS} rounds):`);
-  console.log(`  JSON reply     direct ${low(single.c).toFixed(2)} ms, through the proxy ${low(single.b).toFixed(2)} ms`);
+  console.log(`  JSON reply     direct ${low(single.c).toFixed(2)} ms, through the proxy ${low(single.b).toFixed(2)} ms (the app's floor, (d): ${low(single.d).toFixed(2)} ms)`);
   console.log(`  first SSE chunk direct ${low(single.streamDirect).toFixed(2)} ms, through the proxy ${low(single.streamProxy).toFixed(2)} ms`);
 
   const samples = [];

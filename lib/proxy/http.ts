@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { apiErrors } from '@/lib/errors';
 
 /** The header naming which backend answered: `sandbox` or `upstream`. */
@@ -51,7 +51,8 @@ export function preflightResponse(request: Request, methods: string): Response {
 }
 
 export function newRequestId(): string {
-  return `req_${randomBytes(16).toString('hex')}`;
+  // randomUUID draws from a cached pool: far cheaper per request than randomBytes.
+  return `req_${randomUUID().replace(/-/g, '')}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type {
   ChatCompletion,
   ChatCompletionChunk,
@@ -91,7 +91,7 @@ export function complete(request: ChatCompletionCreateParams, { recordings }: Co
 
   const completionTokens = choices.reduce((sum, c) => sum + c.completionTokens, 0);
   return {
-    id: `chatcmpl-${randomBytes(15).toString('base64url').replace(/[-_]/g, 'x')}`,
+    id: `chatcmpl-${randomUUID().replace(/-/g, '').slice(0, 24)}`,
     created: Math.floor(Date.now() / 1000),
     model: request.model,
     choices,

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { ChatCompletionCreateParams } from 'openai/resources/chat/completions/completions';
 import { ApiError, errorResponse } from '@/lib/errors';
 import { findModel, MODELS } from '@/lib/models/catalog';
@@ -26,7 +26,7 @@ const encoder = new TextEncoder();
 function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'content-type': 'application/json', 'x-request-id': `req_sandbox_${randomBytes(12).toString('hex')}` },
+    headers: { 'content-type': 'application/json', 'x-request-id': `req_sandbox_${randomUUID().replace(/-/g, '')}` },
   });
 }
 
@@ -106,7 +106,7 @@ async function chatCompletions(init: RequestInit | undefined, options: SandboxFe
     throw error;
   }
 
-  const requestId = `req_sandbox_${randomBytes(12).toString('hex')}`;
+  const requestId = `req_sandbox_${randomUUID().replace(/-/g, '')}`;
   if (request.stream) {
     const body = sseStream(completion, request.stream_options?.include_usage === true, {
       delayMs: options.chunkDelayMs ?? 0,
