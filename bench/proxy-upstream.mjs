@@ -7,7 +7,19 @@ const COMPLETION = JSON.stringify({
   object: 'chat.completion',
   created: 1_700_000_000,
   model: 'gpt-4o-mini',
-  choices: [{ index: 0, message: { role: 'assistant', content: 'Hello from the bench upstream.', refusal: null, annotations: [] }, logprobs: null, finish_reason: 'stop' }],
+  choices: [
+    {
+      index: 0,
+      message: {
+        role: 'assistant',
+        content: 'Hello from the bench upstream.',
+        refusal: null,
+        annotations: [],
+      },
+      logprobs: null,
+      finish_reason: 'stop',
+    },
+  ],
   usage: { prompt_tokens: 9, completion_tokens: 6, total_tokens: 15 },
   system_fingerprint: 'fp_bench',
 });
@@ -41,5 +53,8 @@ export async function startBenchUpstream({ chunkDelayMs = 20 } = {}) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/v1`, close: () => new Promise((r) => (server.closeAllConnections(), server.close(r))) };
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    close: () => new Promise((r) => (server.closeAllConnections(), server.close(r))),
+  };
 }

@@ -21,18 +21,34 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const MEMORY_REQUESTS = Number(process.env.BENCH_MEMORY_REQUESTS ?? 100_000);
 const LEARNER_KEY = 'sk-bench-learner-key-0123456789';
 
-const body = JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Say hello in five words.' }] });
-const streamBody = JSON.stringify({ model: 'gpt-4o-mini', stream: true, messages: [{ role: 'user', content: 'Say hello in five words.' }] });
+const body = JSON.stringify({
+  model: 'gpt-4o-mini',
+  messages: [{ role: 'user', content: 'Say hello in five words.' }],
+});
+const streamBody = JSON.stringify({
+  model: 'gpt-4o-mini',
+  stream: true,
+  messages: [{ role: 'user', content: 'Say hello in five words.' }],
+});
 const json = { 'content-type': 'application/json' };
 
 function cannon(title, options) {
   return new Promise((resolve, reject) => {
-    autocannon({ connections: CONNECTIONS, ...(options.amount ? {} : { duration: SECONDS }), ...options }, (error, result) => {
-      if (error) return reject(error);
-      const bad = result.non2xx + result.errors + result.timeouts;
-      if (bad) return reject(new Error(`${title}: ${bad} failed requests out of ${result.requests.total}`));
-      resolve({ title, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total });
-    });
+    autocannon(
+      { connections: CONNECTIONS, ...(options.amount ? {} : { duration: SECONDS }), ...options },
+      (error, result) => {
+        if (error) return reject(error);
+        const bad = result.non2xx + result.errors + result.timeouts;
+        if (bad) return reject(new Error(`${title}: ${bad} failed requests out of ${result.requests.total}`));
+        resolve({
+          title,
+          rps: result.requests.average,
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          total: result.requests.total,
+        });
+      },
+    );
   });
 }
 
@@ -46,7 +62,10 @@ async function startBareServer() {
     });
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => (server.closeAllConnections(), server.close(r))) };
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    close: () => new Promise((r) => (server.closeAllConnections(), server.close(r))),
+  };
 }
 
 /** Milliseconds per request, sequential: to the first SSE bytes when streaming, else to the whole body. */
@@ -54,7 +73,10 @@ async function sequentialTimes(url, headers, payload, count, { firstChunk = fals
   const times = [];
   for (let i = 0; i < count + 20; i++) {
     const started = performance.now();
-    const response = await fetch(url, method === 'GET' ? {} : { method, headers: { ...json, ...headers }, body: payload });
+    const response = await fetch(
+      url,
+      method === 'GET' ? {} : { method, headers: { ...json, ...headers }, body: payload },
+    );
     if (firstChunk) {
       const reader = response.body.getReader();
       await reader.read();
@@ -80,7 +102,7 @@ function rssMiB(rootPid) {
     }
   }
   const family = new Set([rootPid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [pid, ppid] of parents) {
       if (family.has(ppid) && !family.has(pid)) {
@@ -100,7 +122,8 @@ function rssMiB(rootPid) {
   return kib / 1024;
 }
 
-const row = (r) => `${r.title.padEnd(44)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(5)} ms   p99 ${String(r.p99).padStart(5)} ms`;
+const row = (r) =>
+  `${r.title.padEnd(44)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(5)} ms   p99 ${String(r.p99).padStart(5)} ms`;
 
 // BENCH_SKIP_BUILD=1 measures the build already in .next, as it is.
 if (process.env.BENCH_SKIP_BUILD !== '1') await ensureBuild();
@@ -130,7 +153,10 @@ try {
   const targets = [
     ['(a) sandbox route', { url: chat, method: 'POST', headers: runner, body }],
     ['(b) route in front of the fake upstream', { url: chat, method: 'POST', headers: learner, body }],
-    ['(c) fake upstream, direct', { url: `${upstream.url}/chat/completions`, method: 'POST', headers: learner, body }],
+    [
+      '(c) fake upstream, direct',
+      { url: `${upstream.url}/chat/completions`, method: 'POST', headers: learner, body },
+    ],
     ['(d) minimal JSON route of the app (floor)', { url: `${app.url}/api/v1/health` }],
     ['(e) bare Node http server (floor)', { url: bare.url }],
   ];
@@ -150,16 +176,28 @@ try {
   const p50 = (times) => percentile(times, 50);
   const single = { b: [], c: [], d: [], streamProxy: [], streamDirect: [] };
   for (let round = 0; round < ROUNDS; round++) {
-    single.d.push(p50(await sequentialTimes(`${app.url}/api/v1/health`, {}, undefined, 300, { method: 'GET' })));
+    single.d.push(
+      p50(await sequentialTimes(`${app.url}/api/v1/health`, {}, undefined, 300, { method: 'GET' })),
+    );
     single.b.push(p50(await sequentialTimes(chat, learner, body, 300)));
     single.c.push(p50(await sequentialTimes(`${upstream.url}/chat/completions`, learner, body, 300)));
     single.streamProxy.push(p50(await sequentialTimes(chat, learner, streamBody, 200, { firstChunk: true })));
-    single.streamDirect.push(p50(await sequentialTimes(`${upstream.url}/chat/completions`, learner, streamBody, 200, { firstChunk: true })));
+    single.streamDirect.push(
+      p50(
+        await sequentialTimes(`${upstream.url}/chat/completions`, learner, streamBody, 200, {
+          firstChunk: true,
+        }),
+      ),
+    );
   }
   const low = (values) => Math.min(...values);
   console.log(`one connection, sequential, p50 (lowest of ${ROUNDS} rounds):`);
-  console.log(`  JSON reply     direct ${low(single.c).toFixed(2)} ms, through the proxy ${low(single.b).toFixed(2)} ms (the app's floor, (d): ${low(single.d).toFixed(2)} ms)`);
-  console.log(`  first SSE chunk direct ${low(single.streamDirect).toFixed(2)} ms, through the proxy ${low(single.streamProxy).toFixed(2)} ms`);
+  console.log(
+    `  JSON reply     direct ${low(single.c).toFixed(2)} ms, through the proxy ${low(single.b).toFixed(2)} ms (the app's floor, (d): ${low(single.d).toFixed(2)} ms)`,
+  );
+  console.log(
+    `  first SSE chunk direct ${low(single.streamDirect).toFixed(2)} ms, through the proxy ${low(single.streamProxy).toFixed(2)} ms`,
+  );
 
   const samples = [];
   const step = MEMORY_REQUESTS / 10;
@@ -167,18 +205,37 @@ try {
     await cannon('memory', { url: chat, method: 'POST', headers: runner, body, amount: step });
     samples.push(rssMiB(app.child.pid));
   }
-  console.log(`memory (RSS of the app) every ${step.toLocaleString('en')} sandbox requests: ${samples.map((m) => m.toFixed(0)).join(', ')} MiB`);
+  console.log(
+    `memory (RSS of the app) every ${step.toLocaleString('en')} sandbox requests: ${samples.map((m) => m.toFixed(0)).join(', ')} MiB`,
+  );
 
   const added = low(single.b) - low(single.c);
   const streamAdded = low(single.streamProxy) - low(single.streamDirect);
   const checks = [
-    ['(a) >= 50% of (d) requests/s', results.a.rps >= 0.5 * results.d.rps, `${((results.a.rps / results.d.rps) * 100).toFixed(0)}%`],
+    [
+      '(a) >= 50% of (d) requests/s',
+      results.a.rps >= 0.5 * results.d.rps,
+      `${((results.a.rps / results.d.rps) * 100).toFixed(0)}%`,
+    ],
     ['(b) adds <= 2 ms at p50 over (c)', added <= 2, `${added.toFixed(2)} ms`],
-    ['first streamed chunk <= 5 ms later through the proxy', streamAdded <= 5, `${streamAdded.toFixed(2)} ms`],
-    ['memory flat over the last 90% of requests (< 10% growth)', samples.at(-1) <= samples[0] * 1.1, `${samples[0].toFixed(0)} -> ${samples.at(-1).toFixed(0)} MiB`],
+    [
+      'first streamed chunk <= 5 ms later through the proxy',
+      streamAdded <= 5,
+      `${streamAdded.toFixed(2)} ms`,
+    ],
+    [
+      'memory flat over the last 90% of requests (< 10% growth)',
+      samples.at(-1) <= samples[0] * 1.1,
+      `${samples[0].toFixed(0)} -> ${samples.at(-1).toFixed(0)} MiB`,
+    ],
   ];
   for (const [name, ok, figure] of checks) console.log(`${ok ? 'PASS' : 'MISS'}  ${name}: ${figure}`);
-  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   console.log(JSON.stringify({ results, single, memoryMiB: samples }));
 } finally {
   await app.stop();

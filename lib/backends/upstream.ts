@@ -47,13 +47,23 @@ export function mapBackendError(error: unknown, secrets: readonly string[]): Api
     (error.headers as Headers | undefined)?.forEach((value: string, name: string) => {
       if (KEPT_ERROR_HEADERS.test(name)) headers[name] = value;
     });
-    const body = (error.error ?? {}) as { message?: unknown; type?: unknown; param?: unknown; code?: unknown };
+    const body = (error.error ?? {}) as {
+      message?: unknown;
+      type?: unknown;
+      param?: unknown;
+      code?: unknown;
+    };
     const message =
       typeof body.message === 'string' && body.message
         ? body.message
         : `The upstream model server answered ${error.status}: ${error.message.slice(0, 300)}`;
     return new ApiError(error.status, scrub(message, secrets), {
-      type: typeof body.type === 'string' ? body.type : error.status >= 500 ? 'server_error' : 'invalid_request_error',
+      type:
+        typeof body.type === 'string'
+          ? body.type
+          : error.status >= 500
+            ? 'server_error'
+            : 'invalid_request_error',
       param: typeof body.param === 'string' ? body.param : null,
       code: typeof body.code === 'string' || typeof body.code === 'number' ? String(body.code) : null,
       headers,

@@ -41,11 +41,17 @@ function utcDay(now: number): { key: string; msLeft: number } {
 }
 
 function waitHeaders(ms: number): Record<string, string> {
-  return { 'retry-after': String(Math.max(1, Math.ceil(ms / 1000))), 'retry-after-ms': String(Math.max(1, Math.ceil(ms))) };
+  return {
+    'retry-after': String(Math.max(1, Math.ceil(ms / 1000))),
+    'retry-after-ms': String(Math.max(1, Math.ceil(ms))),
+  };
 }
 
 /** OpenAI's `x-ratelimit-*` headers for a request window and a token window. */
-export function rateLimitHeaders(requests: WindowState | null, tokens: WindowState | null): Record<string, string> {
+export function rateLimitHeaders(
+  requests: WindowState | null,
+  tokens: WindowState | null,
+): Record<string, string> {
   const headers: Record<string, string> = {};
   if (requests) {
     headers['x-ratelimit-limit-requests'] = String(requests.limit);
@@ -73,7 +79,11 @@ export function createLimits(config: LimitsConfig) {
     new ApiError(
       429,
       `Rate limit reached for requests per minute (RPM) ${who}: Limit ${r.limit}, Used ${r.limit - r.remaining}, Requested 1. Please try again in ${formatReset(r.resetMs)}.`,
-      { type: 'requests', code: 'rate_limit_exceeded', headers: { ...waitHeaders(r.resetMs), ...rateLimitHeaders(r, null) } },
+      {
+        type: 'requests',
+        code: 'rate_limit_exceeded',
+        headers: { ...waitHeaders(r.resetMs), ...rateLimitHeaders(r, null) },
+      },
     );
 
   const tokensTooMany = (who: string, r: TakeResult, requested: number) =>
@@ -81,12 +91,20 @@ export function createLimits(config: LimitsConfig) {
       ? new ApiError(
           429,
           `Request too large for tokens per minute (TPM) ${who}: Limit ${r.limit}, Requested ${requested}. The input or output tokens must be reduced in order to run successfully.`,
-          { type: 'tokens', code: 'rate_limit_exceeded', headers: { 'x-should-retry': 'false', ...rateLimitHeaders(null, r) } },
+          {
+            type: 'tokens',
+            code: 'rate_limit_exceeded',
+            headers: { 'x-should-retry': 'false', ...rateLimitHeaders(null, r) },
+          },
         )
       : new ApiError(
           429,
           `Rate limit reached for tokens per minute (TPM) ${who}: Limit ${r.limit}, Used ${r.limit - r.remaining}, Requested ${requested}. Please try again in ${formatReset(r.resetMs)}.`,
-          { type: 'tokens', code: 'rate_limit_exceeded', headers: { ...waitHeaders(r.resetMs), ...rateLimitHeaders(null, r) } },
+          {
+            type: 'tokens',
+            code: 'rate_limit_exceeded',
+            headers: { ...waitHeaders(r.resetMs), ...rateLimitHeaders(null, r) },
+          },
         );
 
   return {
@@ -104,12 +122,20 @@ export function createLimits(config: LimitsConfig) {
      * Reserves `tokens` from the IP's and the runner token's per-minute windows and, when the server key pays,
      * from today's budget. All or nothing: a window that refuses undoes the ones already taken.
      */
-    async reserveTokens(subject: LimitSubject, tokens: number, { serverKey }: { serverKey: boolean }): Promise<Reservation> {
+    async reserveTokens(
+      subject: LimitSubject,
+      tokens: number,
+      { serverKey }: { serverKey: boolean },
+    ): Promise<Reservation> {
       const taken: { w: Window; key: string }[] = [];
       const undo = () => Promise.all(taken.map(({ w, key }) => w.give(key, tokens)));
       let shown: WindowState | null = null;
       const steps: { w: Window; key: string; refuse: (r: TakeResult) => ApiError }[] = [
-        { w: window('ip-tpm', config.ipTpm, MINUTE), key: subject.ip, refuse: (r) => tokensTooMany('from this IP address', r, tokens) },
+        {
+          w: window('ip-tpm', config.ipTpm, MINUTE),
+          key: subject.ip,
+          refuse: (r) => tokensTooMany('from this IP address', r, tokens),
+        },
       ];
       if (subject.runner) {
         steps.push({
@@ -127,7 +153,11 @@ export function createLimits(config: LimitsConfig) {
             new ApiError(
               429,
               `This Tokenwise server has spent its daily token budget for its own API key: Limit ${r.limit}, Used ${r.limit - r.remaining}, Requested ${tokens}. It resets at 00:00 UTC, in ${formatReset(day.msLeft)}. Meanwhile the sandbox, or your own API key, still works.`,
-              { type: 'tokens', code: 'daily_budget_exceeded', headers: { ...waitHeaders(day.msLeft), 'x-should-retry': 'false' } },
+              {
+                type: 'tokens',
+                code: 'daily_budget_exceeded',
+                headers: { ...waitHeaders(day.msLeft), 'x-should-retry': 'false' },
+              },
             ),
         });
       }

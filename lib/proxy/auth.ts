@@ -1,5 +1,10 @@
 import { apiErrors, maskKey } from '@/lib/errors';
-import { isRunnerToken, verifyRunnerToken, type RunnerClaims, type RunnerScope } from '@/lib/tokens/runner-token';
+import {
+  isRunnerToken,
+  verifyRunnerToken,
+  type RunnerClaims,
+  type RunnerScope,
+} from '@/lib/tokens/runner-token';
 
 /**
  * Who is calling, from `Authorization: Bearer <token>`: a runner token this app issued, or a learner's own key,
@@ -15,7 +20,10 @@ export function authenticate(header: string | null, secret: string, scope: Runne
   const result = verifyRunnerToken(secret, token);
   if (!result.ok) {
     if (result.reason === 'expired') throw apiErrors.expiredKey(maskKey(token));
-    throw apiErrors.invalidKey(maskKey(token), 'This runner token was not issued by this server; reload the page to get a new one.');
+    throw apiErrors.invalidKey(
+      maskKey(token),
+      'This runner token was not issued by this server; reload the page to get a new one.',
+    );
   }
   if (!result.claims.scope.includes(scope)) throw apiErrors.insufficientScope(scope);
   return { kind: 'runner', claims: result.claims };

@@ -58,10 +58,20 @@ const sleep = (ms: number, signal: AbortSignal) =>
 
 /** A response whose body fails before its first byte: the server then closes the connection without answering. */
 function droppedConnection(headers: Record<string, string>): Response {
-  return new Response(new ReadableStream({ start: (c) => c.error(new Error('backend connection dropped')) }), { headers });
+  return new Response(
+    new ReadableStream({ start: (c) => c.error(new Error('backend connection dropped')) }),
+    { headers },
+  );
 }
 
-export function createChatHandler({ config, limits, sandbox, serverUpstream, learnerUpstream, log }: ChatDeps) {
+export function createChatHandler({
+  config,
+  limits,
+  sandbox,
+  serverUpstream,
+  learnerUpstream,
+  log,
+}: ChatDeps) {
   const { upstream } = config;
 
   function pickBackend(caller: Caller, headers: Headers): Backend {
@@ -82,23 +92,35 @@ export function createChatHandler({ config, limits, sandbox, serverUpstream, lea
   }
 
   /** One call, retried only on a connection failure before any byte came back. */
-  async function send(backend: Backend, body: ChatCompletionCreateParams, controller: AbortController, drill: string | null): Promise<Response> {
+  async function send(
+    backend: Backend,
+    body: ChatCompletionCreateParams,
+    controller: AbortController,
+    drill: string | null,
+  ): Promise<Response> {
     for (let attempt = 0; ; attempt++) {
-      const firstByte = setTimeout(() => controller.abort(new Stopped('first-byte')), upstream.firstByteTimeoutMs);
+      const firstByte = setTimeout(
+        () => controller.abort(new Stopped('first-byte')),
+        upstream.firstByteTimeoutMs,
+      );
       try {
         const headers = {
           ...(drill ? { [DRILL_HEADER]: drill } : {}),
           ...(backend.authorization ? { authorization: backend.authorization } : {}),
         };
-        return await backend.client.chat.completions.create(body, { signal: controller.signal, maxRetries: 0, headers }).asResponse();
+        return await backend.client.chat.completions
+          .create(body, { signal: controller.signal, maxRetries: 0, headers })
+          .asResponse();
       } catch (error) {
         if (controller.signal.aborted) throw controller.signal.reason;
-        const connection = error instanceof APIConnectionError && !(error instanceof APIConnectionTimeoutError);
+        const connection =
+          error instanceof APIConnectionError && !(error instanceof APIConnectionTimeoutError);
         if (connection && backend.kind === 'sandbox') {
           console.error('sandbox failed', error.cause ?? error);
           throw apiErrors.internal();
         }
-        if (!connection || backend.kind !== 'upstream' || attempt >= upstream.retries) throw mapBackendError(error, backend.secrets);
+        if (!connection || backend.kind !== 'upstream' || attempt >= upstream.retries)
+          throw mapBackendError(error, backend.secrets);
         await sleep(100 * 2 ** attempt, controller.signal);
       } finally {
         clearTimeout(firstByte);
@@ -110,26 +132,41 @@ export function createChatHandler({ config, limits, sandbox, serverUpstream, lea
     const started = performance.now();
     const requestId = newRequestId();
     const entry: Record<string, unknown> = { requestId, route: 'chat.completions' };
-    const headers: Record<string, string> = { ...CORS_HEADERS, 'x-request-id': requestId, 'cache-control': 'no-store' };
+    const headers: Record<string, string> = {
+      ...CORS_HEADERS,
+      'x-request-id': requestId,
+      'cache-control': 'no-store',
+    };
     let limitHeaders: Record<string, string> = {};
     let reservation: Reservation | undefined;
     let backend: Backend | undefined;
     const done = (response: Response, extra: Record<string, unknown> = {}) => {
-      Object.assign(entry, { status: response.status, ms: Math.round(performance.now() - started), ...extra });
+      Object.assign(entry, {
+        status: response.status,
+        ms: Math.round(performance.now() - started),
+        ...extra,
+      });
       log(entry);
       return response;
     };
     const fail = async (error: unknown): Promise<Response> => {
       await reservation?.settle(0).catch(() => {});
-      const timeoutMs = error instanceof Stopped && error.why === 'first-byte' ? upstream.firstByteTimeoutMs : upstream.totalTimeoutMs;
+      const timeoutMs =
+        error instanceof Stopped && error.why === 'first-byte'
+          ? upstream.firstByteTimeoutMs
+          : upstream.totalTimeoutMs;
       const apiError =
         error instanceof ApiError
           ? error
           : error instanceof Stopped
-            ? new ApiError(504, `The ${backend?.kind === 'sandbox' ? 'sandbox' : 'upstream model server'} did not respond within ${timeoutMs} ms.`, {
-                type: 'timeout',
-                code: 'upstream_timeout',
-              })
+            ? new ApiError(
+                504,
+                `The ${backend?.kind === 'sandbox' ? 'sandbox' : 'upstream model server'} did not respond within ${timeoutMs} ms.`,
+                {
+                  type: 'timeout',
+                  code: 'upstream_timeout',
+                },
+              )
             : (console.error('proxy error', error), apiErrors.internal());
       const body = JSON.stringify(apiError.toJSON());
       return done(
@@ -154,11 +191,18 @@ export function createChatHandler({ config, limits, sandbox, serverUpstream, lea
     let tally: UsageTally;
     try {
       const ip = clientIp(request.headers, config.trustedProxyHops);
-      const caller = authenticate(request.headers.get('authorization'), config.runnerTokens.secret, 'chat.completions');
+      const caller = authenticate(
+        request.headers.get('authorization'),
+        config.runnerTokens.secret,
+        'chat.completions',
+      );
       entry.caller = caller.kind;
       const subject = {
         ip,
-        runner: caller.kind === 'runner' ? { id: caller.claims.jti, rpm: caller.claims.rpm, tpm: caller.claims.tpm } : undefined,
+        runner:
+          caller.kind === 'runner'
+            ? { id: caller.claims.jti, rpm: caller.claims.rpm, tpm: caller.claims.tpm }
+            : undefined,
       };
       const requestWindow = await limits.admitRequest(subject);
       limitHeaders = rateLimitHeaders(requestWindow, null);
@@ -178,8 +222,13 @@ export function createChatHandler({ config, limits, sandbox, serverUpstream, lea
       if (backend.serverKey) body = capServerPaidOutput(body, config.limits.maxOutputTokens);
 
       const promptTokens = countPromptTokens(body.messages, body.tools);
-      const cap = Math.min(body.max_completion_tokens ?? body.max_tokens ?? config.limits.maxOutputTokens, config.limits.maxOutputTokens);
-      reservation = await limits.reserveTokens(subject, promptTokens + (body.n ?? 1) * cap, { serverKey: backend.serverKey });
+      const cap = Math.min(
+        body.max_completion_tokens ?? body.max_tokens ?? config.limits.maxOutputTokens,
+        config.limits.maxOutputTokens,
+      );
+      reservation = await limits.reserveTokens(subject, promptTokens + (body.n ?? 1) * cap, {
+        serverKey: backend.serverKey,
+      });
       limitHeaders = rateLimitHeaders(requestWindow, reservation.state);
       tally = new UsageTally(promptTokens);
 
@@ -201,7 +250,8 @@ export function createChatHandler({ config, limits, sandbox, serverUpstream, lea
       if (name.startsWith('x-ratelimit-')) upstreamLimits[name] = value;
     });
     const out: Record<string, string> = {
-      'content-type': response.headers.get('content-type') ?? (stream ? 'text/event-stream' : 'application/json'),
+      'content-type':
+        response.headers.get('content-type') ?? (stream ? 'text/event-stream' : 'application/json'),
       ...(entry.caller === 'own-key' && Object.keys(upstreamLimits).length ? upstreamLimits : limitHeaders),
       ...headers,
     };
@@ -216,14 +266,17 @@ export function createChatHandler({ config, limits, sandbox, serverUpstream, lea
         cleanup();
         const reason: unknown = controller.signal.reason;
         await reservation.settle(tally.totalTokens).catch(() => {});
-        if (reason instanceof Stopped && reason.why === 'client') return done(new Response(null, { status: 499, headers }), { code: 'client_closed' });
+        if (reason instanceof Stopped && reason.why === 'client')
+          return done(new Response(null, { status: 499, headers }), { code: 'client_closed' });
         if (reason instanceof Stopped) return fail(reason);
         return done(droppedConnection(out), { code: 'backend_dropped' });
       }
       cleanup();
       tally.pushJson(text);
       await reservation.settle(tally.totalTokens);
-      return done(new Response(text, { status: response.status, headers: out }), { tokens: tally.totalTokens });
+      return done(new Response(text, { status: response.status, headers: out }), {
+        tokens: tally.totalTokens,
+      });
     }
 
     const reader = response.body!.getReader();
@@ -233,7 +286,12 @@ export function createChatHandler({ config, limits, sandbox, serverUpstream, lea
       finished = true;
       cleanup();
       void reservation.settle(tally.totalTokens).catch(() => {});
-      Object.assign(entry, { status: response.status, ms: Math.round(performance.now() - started), tokens: tally.totalTokens, end: how });
+      Object.assign(entry, {
+        status: response.status,
+        ms: Math.round(performance.now() - started),
+        tokens: tally.totalTokens,
+        end: how,
+      });
       log(entry);
     };
     const body = new ReadableStream<Uint8Array>({
@@ -250,7 +308,9 @@ export function createChatHandler({ config, limits, sandbox, serverUpstream, lea
         } catch (error) {
           // The backend broke off (or ran out of time): break off too, so the client sees what happened.
           controllerOut.error(error);
-          finish(controller.signal.reason instanceof Stopped ? controller.signal.reason.why : 'backend_dropped');
+          finish(
+            controller.signal.reason instanceof Stopped ? controller.signal.reason.why : 'backend_dropped',
+          );
         }
       },
       cancel(reason) {

@@ -60,7 +60,9 @@ function processSecret(): string {
 }
 
 export function configFromEnv(env: Env, redis?: Redis): ProxyConfig {
-  const allowed = env.ALLOWED_MODELS?.split(',').map((m) => m.trim()).filter(Boolean);
+  const allowed = env.ALLOWED_MODELS?.split(',')
+    .map((m) => m.trim())
+    .filter(Boolean);
   return {
     upstream: {
       baseURL: env.OPENAI_BASE_URL,

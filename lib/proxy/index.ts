@@ -18,7 +18,9 @@ export function getProxy(): Proxy {
   const holder = globalThis as unknown as Record<symbol, Proxy | undefined>;
   if (!holder[key]) {
     const e = env();
-    const redis = e.REDIS_URL ? new Redis(e.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: true }) : undefined;
+    const redis = e.REDIS_URL
+      ? new Redis(e.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: true })
+      : undefined;
     redis?.on('error', (error: Error) => console.error('redis:', error.message));
     holder[key] = createProxy(configFromEnv(e, redis));
   }

@@ -25,21 +25,39 @@ export function createProxy(config: ProxyConfig) {
     dailyTokenBudget: config.limits.dailyTokenBudget,
     store: { redis: config.redis, prefix: config.redisPrefix },
   });
-  const sandbox = createSandboxClient({ recordings: config.sandbox.recordings, chunkDelayMs: config.sandbox.chunkDelayMs });
+  const sandbox = createSandboxClient({
+    recordings: config.sandbox.recordings,
+    chunkDelayMs: config.sandbox.chunkDelayMs,
+  });
   const serverUpstream = config.upstream.serverKey
-    ? createUpstreamClient({ baseURL: config.upstream.baseURL, apiKey: config.upstream.serverKey, timeoutMs: config.upstream.totalTimeoutMs })
+    ? createUpstreamClient({
+        baseURL: config.upstream.baseURL,
+        apiKey: config.upstream.serverKey,
+        timeoutMs: config.upstream.totalTimeoutMs,
+      })
     : undefined;
   // Its own key is a placeholder that is never sent: every request through it carries the learner's key.
-  const learnerUpstream = createUpstreamClient({ baseURL: config.upstream.baseURL, apiKey: 'learner-key-goes-per-request', timeoutMs: config.upstream.totalTimeoutMs });
-  const log = config.log === false ? () => {} : (config.log ?? ((entry) => console.log(JSON.stringify({ t: new Date().toISOString(), ...entry }))));
+  const learnerUpstream = createUpstreamClient({
+    baseURL: config.upstream.baseURL,
+    apiKey: 'learner-key-goes-per-request',
+    timeoutMs: config.upstream.totalTimeoutMs,
+  });
+  const log =
+    config.log === false
+      ? () => {}
+      : (config.log ?? ((entry) => console.log(JSON.stringify({ t: new Date().toISOString(), ...entry }))));
   const chat = createChatHandler({ config, limits, sandbox, serverUpstream, learnerUpstream, log });
   const liveForGuests = config.liveRunsForGuests && Boolean(config.upstream.serverKey);
 
   const json = (body: unknown, status: number, headers: Record<string, string>) =>
-    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+    new Response(JSON.stringify(body), {
+      status,
+      headers: { 'content-type': 'application/json', ...headers },
+    });
 
   const failure = (error: unknown, headers: Record<string, string>) => {
-    const apiError = error instanceof ApiError ? error : (console.error('proxy error', error), apiErrors.internal());
+    const apiError =
+      error instanceof ApiError ? error : (console.error('proxy error', error), apiErrors.internal());
     return json(apiError.toJSON(), apiError.status, { ...apiError.headers, ...headers });
   };
 
@@ -55,10 +73,17 @@ export function createProxy(config: ProxyConfig) {
     const headers = { ...CORS_HEADERS, 'x-request-id': newRequestId(), 'cache-control': 'no-store' };
     try {
       const caller = authenticate(request.headers.get('authorization'), config.runnerTokens.secret, 'models');
-      const runner = caller.kind === 'runner' ? { id: caller.claims.jti, rpm: caller.claims.rpm, tpm: caller.claims.tpm } : undefined;
-      const window = await limits.admitRequest({ ip: clientIp(request.headers, config.trustedProxyHops), runner });
+      const runner =
+        caller.kind === 'runner'
+          ? { id: caller.claims.jti, rpm: caller.claims.rpm, tpm: caller.claims.tpm }
+          : undefined;
+      const window = await limits.admitRequest({
+        ip: clientIp(request.headers, config.trustedProxyHops),
+        runner,
+      });
       Object.assign(headers, rateLimitHeaders(window, null));
-      if (id === undefined) return json({ object: 'list', data: config.limits.allowedModels.map(modelObject) }, 200, headers);
+      if (id === undefined)
+        return json({ object: 'list', data: config.limits.allowedModels.map(modelObject) }, 200, headers);
       if (!config.limits.allowedModels.includes(id)) throw apiErrors.modelNotFound(id);
       return json(modelObject(id), 200, headers);
     } catch (error) {

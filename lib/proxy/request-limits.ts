@@ -37,7 +37,10 @@ export function checkRequestLimits(body: ChatCompletionCreateParams, limits: Pro
  * For calls the server key pays for: a cap above this server's output limit is refused, and a request without
  * a cap gets this server's, so what a call can spend is always known before it is made.
  */
-export function capServerPaidOutput(body: ChatCompletionCreateParams, maxOutputTokens: number): ChatCompletionCreateParams {
+export function capServerPaidOutput(
+  body: ChatCompletionCreateParams,
+  maxOutputTokens: number,
+): ChatCompletionCreateParams {
   const param = body.max_completion_tokens != null ? 'max_completion_tokens' : 'max_tokens';
   const cap = body.max_completion_tokens ?? body.max_tokens;
   if (cap != null) {

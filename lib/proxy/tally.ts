@@ -15,7 +15,9 @@ function generatedText(choices: unknown): string {
   for (const choice of choices as { delta?: Record<string, unknown>; message?: Record<string, unknown> }[]) {
     const part = choice.delta ?? choice.message ?? {};
     if (typeof part.content === 'string') text += part.content;
-    for (const call of (Array.isArray(part.tool_calls) ? part.tool_calls : []) as { function?: { name?: unknown; arguments?: unknown } }[]) {
+    for (const call of (Array.isArray(part.tool_calls) ? part.tool_calls : []) as {
+      function?: { name?: unknown; arguments?: unknown };
+    }[]) {
       if (typeof call.function?.name === 'string') text += call.function.name;
       if (typeof call.function?.arguments === 'string') text += call.function.arguments;
     }

@@ -12,7 +12,10 @@ type Path = readonly PropertyKey[];
 const INTEGER_PARAMS = new Set(['n', 'max_tokens', 'max_completion_tokens', 'top_logprobs', 'seed']);
 
 export function formatParam(path: Path): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+  return path.reduce<string>(
+    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+    '',
+  );
 }
 
 function valueAt(body: unknown, path: Path): unknown {
@@ -41,22 +44,30 @@ function describeExpected(expected: string, param: string): string {
 
 const quote = (v: unknown) => (typeof v === 'string' ? `'${v}'` : JSON.stringify(v));
 const listValues = (values: readonly unknown[]) =>
-  values.length > 1 ? `${values.slice(0, -1).map(quote).join(', ')}, and ${quote(values[values.length - 1])}` : values.map(quote).join('');
+  values.length > 1
+    ? `${values.slice(0, -1).map(quote).join(', ')}, and ${quote(values[values.length - 1])}`
+    : values.map(quote).join('');
 
 /** In a union, the branch that got furthest: one whose complaint is not about the value's type itself. */
 function bestBranch(errors: Issue[][]): Issue[] | undefined {
-  return errors.find((branch) => branch[0] && !(branch[0].code === 'invalid_type' && branch[0].path.length === 0)) ?? undefined;
+  return (
+    errors.find(
+      (branch) => branch[0] && !(branch[0].code === 'invalid_type' && branch[0].path.length === 0),
+    ) ?? undefined
+  );
 }
 
 function toApiError(issue: Issue, body: unknown, prefix: Path = []): ApiError {
   const path = [...prefix, ...issue.path];
   const param = formatParam(path);
   const value = valueAt(body, path);
-  const bad = (message: string, code: ApiErrorCode | null) => apiErrors.badRequest(message, param || null, code);
+  const bad = (message: string, code: ApiErrorCode | null) =>
+    apiErrors.badRequest(message, param || null, code);
 
   switch (issue.code) {
     case 'invalid_type':
-      if (value === undefined) return bad(`Missing required parameter: '${param}'.`, 'missing_required_parameter');
+      if (value === undefined)
+        return bad(`Missing required parameter: '${param}'.`, 'missing_required_parameter');
       return bad(
         `Invalid type for '${param}': expected ${describeExpected(issue.expected, param)}, but got ${describeType(value)} instead.`,
         'invalid_type',
@@ -64,10 +75,20 @@ function toApiError(issue: Issue, body: unknown, prefix: Path = []): ApiError {
     case 'too_small': {
       if (issue.origin === 'array') {
         return Number(issue.minimum) === 1
-          ? bad(`Invalid '${param}': empty array. Expected an array with minimum length 1, but got an empty array instead.`, 'empty_array')
-          : bad(`Invalid '${param}': array too short. Expected an array with minimum length ${issue.minimum}.`, 'invalid_value');
+          ? bad(
+              `Invalid '${param}': empty array. Expected an array with minimum length 1, but got an empty array instead.`,
+              'empty_array',
+            )
+          : bad(
+              `Invalid '${param}': array too short. Expected an array with minimum length ${issue.minimum}.`,
+              'invalid_value',
+            );
       }
-      if (issue.origin === 'string') return bad(`Invalid '${param}': string too short. Expected a string with minimum length ${issue.minimum}.`, 'invalid_value');
+      if (issue.origin === 'string')
+        return bad(
+          `Invalid '${param}': string too short. Expected a string with minimum length ${issue.minimum}.`,
+          'invalid_value',
+        );
       const integer = INTEGER_PARAMS.has(param);
       return bad(
         `Invalid '${param}': ${integer ? 'integer' : 'decimal'} below minimum value. Expected a value >= ${issue.minimum}, but got ${JSON.stringify(value)} instead.`,
@@ -94,7 +115,10 @@ function toApiError(issue: Issue, body: unknown, prefix: Path = []): ApiError {
       );
     }
     case 'invalid_value':
-      return bad(`Invalid value: ${quote(value)}. Supported values are: ${listValues(issue.values)}.`, 'invalid_value');
+      return bad(
+        `Invalid value: ${quote(value)}. Supported values are: ${listValues(issue.values)}.`,
+        'invalid_value',
+      );
     case 'unrecognized_keys': {
       const key = issue.keys[0] ?? '';
       const full = formatParam([...path, key]);
@@ -102,13 +126,20 @@ function toApiError(issue: Issue, body: unknown, prefix: Path = []): ApiError {
     }
     case 'invalid_union': {
       if ('options' in issue && issue.options) {
-        if (value === undefined) return bad(`Missing required parameter: '${param}'.`, 'missing_required_parameter');
-        return bad(`Invalid value: ${quote(value)}. Supported values are: ${listValues(issue.options as unknown[])}.`, 'invalid_value');
+        if (value === undefined)
+          return bad(`Missing required parameter: '${param}'.`, 'missing_required_parameter');
+        return bad(
+          `Invalid value: ${quote(value)}. Supported values are: ${listValues(issue.options as unknown[])}.`,
+          'invalid_value',
+        );
       }
-      if (value === undefined) return bad(`Missing required parameter: '${param}'.`, 'missing_required_parameter');
+      if (value === undefined)
+        return bad(`Missing required parameter: '${param}'.`, 'missing_required_parameter');
       const branch = bestBranch(issue.errors);
       if (branch?.[0]) return toApiError(branch[0], body, path);
-      const expected = issue.errors.flatMap((b) => (b[0]?.code === 'invalid_type' ? [describeExpected(b[0].expected, param)] : []));
+      const expected = issue.errors.flatMap((b) =>
+        b[0]?.code === 'invalid_type' ? [describeExpected(b[0].expected, param)] : [],
+      );
       return bad(
         `Invalid type for '${param}': expected one of ${expected.join(' or ') || 'the documented shapes'}, but got ${describeType(value)} instead.`,
         'invalid_type',
@@ -116,7 +147,10 @@ function toApiError(issue: Issue, body: unknown, prefix: Path = []): ApiError {
     }
     case 'invalid_format':
       return issue.format === 'regex' && 'pattern' in issue
-        ? bad(`Invalid '${param}': string does not match pattern. Expected a string that matches the pattern '${String(issue.pattern)}'.`, 'invalid_value')
+        ? bad(
+            `Invalid '${param}': string does not match pattern. Expected a string that matches the pattern '${String(issue.pattern)}'.`,
+            'invalid_value',
+          )
         : bad(`Invalid '${param}': ${issue.message}.`, 'invalid_value');
     case 'custom': {
       const code = (issue.params as { code?: ApiErrorCode } | undefined)?.code ?? 'invalid_value';
@@ -131,10 +165,13 @@ function toApiError(issue: Issue, body: unknown, prefix: Path = []): ApiError {
 export function zodToApiError(error: z.ZodError, body: unknown): ApiError {
   const issues = error.issues;
   const rank = (issue: Issue) => {
-    if (issue.path.length === 1 && issue.code === 'invalid_type' && valueAt(body, issue.path) === undefined) return 0;
+    if (issue.path.length === 1 && issue.code === 'invalid_type' && valueAt(body, issue.path) === undefined)
+      return 0;
     if (issue.code === 'unrecognized_keys' && issue.path.length === 0) return 1;
     return 2;
   };
   const first = [...issues].sort((a, b) => rank(a) - rank(b))[0];
-  return first ? toApiError(first, body) : new ApiError(400, 'Invalid request body.', { code: 'invalid_value' });
+  return first
+    ? toApiError(first, body)
+    : new ApiError(400, 'Invalid request body.', { code: 'invalid_value' });
 }

@@ -46,7 +46,10 @@ export function isRunnerToken(token: string): boolean {
   return token.startsWith(RUNNER_TOKEN_PREFIX);
 }
 
-export function issueRunnerToken(secret: string, options: IssueOptions): { token: string; claims: RunnerClaims } {
+export function issueRunnerToken(
+  secret: string,
+  options: IssueOptions,
+): { token: string; claims: RunnerClaims } {
   const iat = options.now ?? nowSeconds();
   const claims: RunnerClaims = {
     v: 1,
@@ -62,8 +65,7 @@ export function issueRunnerToken(secret: string, options: IssueOptions): { token
 }
 
 export type VerifyResult =
-  | { ok: true; claims: RunnerClaims }
-  | { ok: false; reason: 'malformed' | 'bad_signature' | 'expired' };
+  { ok: true; claims: RunnerClaims } | { ok: false; reason: 'malformed' | 'bad_signature' | 'expired' };
 
 export function verifyRunnerToken(secret: string, token: string, now = nowSeconds()): VerifyResult {
   if (!isRunnerToken(token)) return { ok: false, reason: 'malformed' };
@@ -71,7 +73,8 @@ export function verifyRunnerToken(secret: string, token: string, now = nowSecond
   if (!payload || !signature || rest.length) return { ok: false, reason: 'malformed' };
   const expected = Buffer.from(sign(secret, payload));
   const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'bad_signature' };
+  if (expected.length !== given.length || !timingSafeEqual(expected, given))
+    return { ok: false, reason: 'bad_signature' };
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));

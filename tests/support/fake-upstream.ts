@@ -14,7 +14,13 @@ export interface RecordedRequest {
 
 export type Behaviour =
   /** Answer normally, after `headersDelayMs`; streams send one chunk per piece, `chunkDelayMs` apart. */
-  | { kind: 'answer'; pieces?: string[]; headersDelayMs?: number; chunkDelayMs?: number; headers?: Record<string, string> }
+  | {
+      kind: 'answer';
+      pieces?: string[];
+      headersDelayMs?: number;
+      chunkDelayMs?: number;
+      headers?: Record<string, string>;
+    }
   /** Answer with this status, body and headers. */
   | { kind: 'error'; status: number; body: unknown; headers?: Record<string, string> }
   /** Accept the request and never answer. */
@@ -85,14 +91,23 @@ export async function startFakeUpstream(initial: Behaviour = { kind: 'answer' })
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function respond(behaviour: Behaviour, body: Record<string, unknown>, req: http.IncomingMessage, res: http.ServerResponse) {
+async function respond(
+  behaviour: Behaviour,
+  body: Record<string, unknown>,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+) {
   if (behaviour.kind === 'hang') return;
   if (behaviour.kind === 'drop') {
     req.socket.destroy();
     return;
   }
   if (behaviour.kind === 'error') {
-    res.writeHead(behaviour.status, { 'content-type': 'application/json', 'x-request-id': 'req_fake_error', ...behaviour.headers });
+    res.writeHead(behaviour.status, {
+      'content-type': 'application/json',
+      'x-request-id': 'req_fake_error',
+      ...behaviour.headers,
+    });
     res.end(typeof behaviour.body === 'string' ? behaviour.body : JSON.stringify(behaviour.body));
     return;
   }
@@ -100,12 +115,22 @@ async function respond(behaviour: Behaviour, body: Record<string, unknown>, req:
   if (behaviour.headersDelayMs) await sleep(behaviour.headersDelayMs);
   if (res.destroyed) return;
   const model = String(body.model ?? 'unknown');
-  const usage = { prompt_tokens: USAGE_PROMPT_TOKENS, completion_tokens: pieces.length, total_tokens: USAGE_PROMPT_TOKENS + pieces.length };
+  const usage = {
+    prompt_tokens: USAGE_PROMPT_TOKENS,
+    completion_tokens: pieces.length,
+    total_tokens: USAGE_PROMPT_TOKENS + pieces.length,
+  };
   const base = { id: 'chatcmpl-fake', created: 1_700_000_000, model, system_fingerprint: 'fp_fake' };
-  const common = { 'x-request-id': 'req_fake_upstream', 'x-ratelimit-limit-requests': '500', 'x-ratelimit-remaining-requests': '499', ...behaviour.headers };
+  const common = {
+    'x-request-id': 'req_fake_upstream',
+    'x-ratelimit-limit-requests': '500',
+    'x-ratelimit-remaining-requests': '499',
+    ...behaviour.headers,
+  };
   if (body.stream) {
     res.writeHead(200, { 'content-type': 'text/event-stream', ...common });
-    const includeUsage = (body.stream_options as { include_usage?: boolean } | undefined)?.include_usage === true;
+    const includeUsage =
+      (body.stream_options as { include_usage?: boolean } | undefined)?.include_usage === true;
     const send = (chunk: unknown) => res.write(`data: ${JSON.stringify(chunk)}\n\n`);
     const chunk = (delta: unknown, finish: string | null) => ({
       ...base,
@@ -129,7 +154,14 @@ async function respond(behaviour: Behaviour, body: Record<string, unknown>, req:
     JSON.stringify({
       ...base,
       object: 'chat.completion',
-      choices: [{ index: 0, message: { role: 'assistant', content: pieces.join(''), refusal: null, annotations: [] }, logprobs: null, finish_reason: 'stop' }],
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: pieces.join(''), refusal: null, annotations: [] },
+          logprobs: null,
+          finish_reason: 'stop',
+        },
+      ],
       usage,
     }),
   );

@@ -7,7 +7,9 @@ import { parse } from 'yaml';
  * Validators for the schemas of OpenAI's own OpenAPI description (`/work/shared/reference/openai-openapi`).
  * The document is OpenAPI 3.1 but still uses the 3.0 keyword `nullable: true`; it is read as `anyOf [X, null]`.
  */
-const SPEC = process.env.OPENAI_OPENAPI_SPEC ?? path.resolve(import.meta.dirname, '../../../shared/reference/openai-openapi/openapi.yaml');
+const SPEC =
+  process.env.OPENAI_OPENAPI_SPEC ??
+  path.resolve(import.meta.dirname, '../../../shared/reference/openai-openapi/openapi.yaml');
 
 type Node = Record<string, unknown>;
 
@@ -46,6 +48,8 @@ export function schemaValidator(name: string): ValidateFunction {
 export function assertMatches(name: string, value: unknown): void {
   const validate = schemaValidator(name);
   if (!validate(value)) {
-    throw new Error(`${name} does not match the spec:\n${JSON.stringify(validate.errors?.slice(0, 5), null, 2)}\n${JSON.stringify(value).slice(0, 600)}`);
+    throw new Error(
+      `${name} does not match the spec:\n${JSON.stringify(validate.errors?.slice(0, 5), null, 2)}\n${JSON.stringify(value).slice(0, 600)}`,
+    );
   }
 }

@@ -1,7 +1,9 @@
 import { MODELS } from '@/lib/models/catalog';
 import type { ProxyConfig } from '@/lib/proxy/config';
 
-type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? (T[K] extends readonly unknown[] ? T[K] : DeepPartial<T[K]>) : T[K] };
+type DeepPartial<T> = {
+  [K in keyof T]?: T[K] extends object ? (T[K] extends readonly unknown[] ? T[K] : DeepPartial<T[K]>) : T[K];
+};
 
 /** A proxy config for tests: generous limits, no stream pacing, an unreachable upstream unless one is given. */
 export function testConfig(overrides: DeepPartial<ProxyConfig> = {}): ProxyConfig {
@@ -14,7 +16,13 @@ export function testConfig(overrides: DeepPartial<ProxyConfig> = {}): ProxyConfi
       ...overrides.upstream,
     },
     liveRunsForGuests: overrides.liveRunsForGuests ?? false,
-    runnerTokens: { secret: 'test-secret-test-secret-test-secret!', ttlSeconds: 600, rpm: 1_000, tpm: 1_000_000, ...overrides.runnerTokens },
+    runnerTokens: {
+      secret: 'test-secret-test-secret-test-secret!',
+      ttlSeconds: 600,
+      rpm: 1_000,
+      tpm: 1_000_000,
+      ...overrides.runnerTokens,
+    },
     limits: {
       maxBodyBytes: 256 * 1024,
       maxMessages: 64,

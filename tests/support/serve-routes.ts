@@ -15,9 +15,15 @@ type Handler = (request: Request, context: { params: Promise<any> }) => Response
 type RouteModule = Partial<Record<'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS', Handler>>;
 
 const routes: { pattern: RegExp; load: () => Promise<RouteModule> }[] = [
-  { pattern: /^\/api\/v1\/chat\/completions$/, load: () => import('@/app/api/v1/chat/completions/route') as Promise<RouteModule> },
+  {
+    pattern: /^\/api\/v1\/chat\/completions$/,
+    load: () => import('@/app/api/v1/chat/completions/route') as Promise<RouteModule>,
+  },
   { pattern: /^\/api\/v1\/models$/, load: () => import('@/app/api/v1/models/route') as Promise<RouteModule> },
-  { pattern: /^\/api\/v1\/models\/(?<model>[^/]+)$/, load: () => import('@/app/api/v1/models/[model]/route') as Promise<RouteModule> },
+  {
+    pattern: /^\/api\/v1\/models\/(?<model>[^/]+)$/,
+    load: () => import('@/app/api/v1/models/[model]/route') as Promise<RouteModule>,
+  },
   { pattern: /^\/api\/session$/, load: () => import('@/app/api/session/route') as Promise<RouteModule> },
 ];
 
@@ -53,15 +59,19 @@ export async function serveRoutes(proxy: Proxy): Promise<ServedApp> {
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    if (!headers.has('x-forwarded-for')) headers.set('x-forwarded-for', req.socket.remoteAddress ?? '127.0.0.1');
+    if (!headers.has('x-forwarded-for'))
+      headers.set('x-forwarded-for', req.socket.remoteAddress ?? '127.0.0.1');
     const hasBody = method !== 'GET' && method !== 'OPTIONS';
-    const request = new Request(url.href.replace('http://127.0.0.1', `http://${req.headers.host ?? '127.0.0.1'}`), {
-      method,
-      headers,
-      body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
-      signal: abort.signal,
-      duplex: 'half',
-    } as RequestInit);
+    const request = new Request(
+      url.href.replace('http://127.0.0.1', `http://${req.headers.host ?? '127.0.0.1'}`),
+      {
+        method,
+        headers,
+        body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
+        signal: abort.signal,
+        duplex: 'half',
+      } as RequestInit,
+    );
 
     // Route handlers call getProxy() synchronously, so installing this server's proxy right before the call
     // keeps servers with different proxies in one test file apart.

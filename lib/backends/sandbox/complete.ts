@@ -55,7 +55,10 @@ export interface CompleteOptions {
 }
 
 /** Validates the request against its model and writes the sandbox's answer, with usage counted as OpenAI bills it. */
-export function complete(request: ChatCompletionCreateParams, { recordings }: CompleteOptions): SandboxCompletion {
+export function complete(
+  request: ChatCompletionCreateParams,
+  { recordings }: CompleteOptions,
+): SandboxCompletion {
   const promptTokens = countPromptTokens(request.messages, request.tools);
   validateForModel(request, promptTokens);
   const cap = request.max_completion_tokens ?? request.max_tokens ?? null;
@@ -157,7 +160,10 @@ export function toCompletionJson(c: SandboxCompletion): ChatCompletion {
  * token, a closing chunk with `delta: {}` and the finish reason, then (with `include_usage`) a final chunk with
  * `choices: []` and the usage; every earlier chunk then carries `usage: null`.
  */
-export function* toCompletionChunks(c: SandboxCompletion, includeUsage: boolean): Generator<ChatCompletionChunk> {
+export function* toCompletionChunks(
+  c: SandboxCompletion,
+  includeUsage: boolean,
+): Generator<ChatCompletionChunk> {
   const base = {
     id: c.id,
     object: 'chat.completion.chunk' as const,
@@ -180,7 +186,12 @@ export function* toCompletionChunks(c: SandboxCompletion, includeUsage: boolean)
         delta: {
           role: 'assistant',
           content: null,
-          tool_calls: calls.map((call, i) => ({ index: i, id: call.id, type: 'function', function: { name: call.function.name, arguments: '' } })),
+          tool_calls: calls.map((call, i) => ({
+            index: i,
+            id: call.id,
+            type: 'function',
+            function: { name: call.function.name, arguments: '' },
+          })),
           refusal: null,
         },
         logprobs: null,
@@ -188,11 +199,21 @@ export function* toCompletionChunks(c: SandboxCompletion, includeUsage: boolean)
       });
       for (const [i, call] of calls.entries()) {
         for (const piece of tokenPieces(tokenize(call.function.arguments))) {
-          yield chunk({ index, delta: { tool_calls: [{ index: i, function: { arguments: piece } }] }, logprobs: null, finish_reason: null });
+          yield chunk({
+            index,
+            delta: { tool_calls: [{ index: i, function: { arguments: piece } }] },
+            logprobs: null,
+            finish_reason: null,
+          });
         }
       }
     } else {
-      yield chunk({ index, delta: { role: 'assistant', content: '', refusal: null }, logprobs: null, finish_reason: null });
+      yield chunk({
+        index,
+        delta: { role: 'assistant', content: '', refusal: null },
+        logprobs: null,
+        finish_reason: null,
+      });
       for (const piece of choice.pieces) {
         yield chunk({
           index,

@@ -26,7 +26,10 @@ const encoder = new TextEncoder();
 function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'content-type': 'application/json', 'x-request-id': `req_sandbox_${randomUUID().replace(/-/g, '')}` },
+    headers: {
+      'content-type': 'application/json',
+      'x-request-id': `req_sandbox_${randomUUID().replace(/-/g, '')}`,
+    },
   });
 }
 
@@ -36,14 +39,18 @@ function abortError(signal: AbortSignal | null | undefined): unknown {
 
 /** A connection the server drops: what undici throws when a socket closes mid-body. */
 function droppedError(): TypeError {
-  return new TypeError('terminated', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) });
+  return new TypeError('terminated', {
+    cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }),
+  });
 }
 
 const sleep = (ms: number, signal?: AbortSignal | null) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(abortError(signal));
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(timer), reject(abortError(signal))), { once: true });
+    signal?.addEventListener('abort', () => (clearTimeout(timer), reject(abortError(signal))), {
+      once: true,
+    });
   });
 
 function sseStream(
@@ -82,14 +89,18 @@ function sseStream(
   });
 }
 
-async function chatCompletions(init: RequestInit | undefined, options: SandboxFetchOptions): Promise<Response> {
+async function chatCompletions(
+  init: RequestInit | undefined,
+  options: SandboxFetchOptions,
+): Promise<Response> {
   const headers = new Headers(init?.headers);
   const signal = init?.signal;
   const request = JSON.parse(String(init?.body ?? '{}')) as ChatCompletionCreateParams;
   const drill = headers.get(DRILL_HEADER);
 
   if (drill && !isDrill(drill)) return errorResponse(unknownDrill(drill));
-  if (drill === '401' || drill === '429' || drill === '500') return errorResponse(drillError(drill, request.model));
+  if (drill === '401' || drill === '429' || drill === '500')
+    return errorResponse(drillError(drill, request.model));
   if (drill === 'timeout') {
     // Stall until the caller gives up; the response never starts.
     await new Promise((_, reject) => {
@@ -145,8 +156,15 @@ export function createSandboxFetch(options: SandboxFetchOptions): typeof fetch {
       const id = decodeURIComponent(retrieve[1]!);
       return findModel(id)
         ? json(modelObject(id))
-        : errorResponse(new ApiError(404, `The model '${id}' does not exist`, { param: 'model', code: 'model_not_found' }));
+        : errorResponse(
+            new ApiError(404, `The model '${id}' does not exist`, {
+              param: 'model',
+              code: 'model_not_found',
+            }),
+          );
     }
-    return errorResponse(new ApiError(404, `Invalid URL (${method} ${url.pathname})`, { code: 'unknown_url' }));
+    return errorResponse(
+      new ApiError(404, `Invalid URL (${method} ${url.pathname})`, { code: 'unknown_url' }),
+    );
   };
 }

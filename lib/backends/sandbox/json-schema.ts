@@ -18,8 +18,35 @@ export interface FillHints {
 const PLACE = /^(location|city|place|country|town|region|destination|address|where|state)$/i;
 const ASKED = /(query|question|prompt|input|search|topic|message|text|keyword)/i;
 const ANSWER = /(answer|reply|response|summary|explanation|content|result|description|reason)/i;
-const STOPWORDS = new Set(['I', 'What', 'Whats', "What's", 'How', 'Why', 'When', 'Where', 'Who', 'Which', 'Is', 'Are',
-  'Can', 'Could', 'Please', 'Tell', 'Give', 'The', 'A', 'An', 'Do', 'Does', 'Explain', 'Show', 'Find', 'Get', 'Write']);
+const STOPWORDS = new Set([
+  'I',
+  'What',
+  'Whats',
+  "What's",
+  'How',
+  'Why',
+  'When',
+  'Where',
+  'Who',
+  'Which',
+  'Is',
+  'Are',
+  'Can',
+  'Could',
+  'Please',
+  'Tell',
+  'Give',
+  'The',
+  'A',
+  'An',
+  'Do',
+  'Does',
+  'Explain',
+  'Show',
+  'Find',
+  'Get',
+  'Write',
+]);
 
 /** Capitalised words and runs of them ("New York"), in order, leaving out the word that opens a sentence. */
 function properNouns(text: string): string[] {
@@ -27,7 +54,10 @@ function properNouns(text: string): string[] {
   for (const match of text.matchAll(/\b[A-Z][\p{L}'-]*(?:\s+[A-Z][\p{L}'-]*)*/gu)) {
     const before = text.slice(0, match.index).trimEnd();
     const opensSentence = before === '' || /[.!?:]$/.test(before);
-    const words = match[0].split(/\s+/).slice(opensSentence ? 1 : 0).filter((word) => !STOPWORDS.has(word));
+    const words = match[0]
+      .split(/\s+/)
+      .slice(opensSentence ? 1 : 0)
+      .filter((word) => !STOPWORDS.has(word));
     if (words.length) found.push(words.join(' '));
   }
   return found;
@@ -41,7 +71,10 @@ function resolveRef(ref: string, root: JsonSchema): JsonSchema {
   if (!ref.startsWith('#/')) return {};
   let node: unknown = root;
   for (const segment of ref.slice(2).split('/')) {
-    node = node && typeof node === 'object' ? (node as Record<string, unknown>)[segment.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+    node =
+      node && typeof node === 'object'
+        ? (node as Record<string, unknown>)[segment.replace(/~1/g, '/').replace(/~0/g, '~')]
+        : undefined;
   }
   return node && typeof node === 'object' ? (node as JsonSchema) : {};
 }
@@ -109,7 +142,8 @@ function pickEnum(values: unknown[], hints: FillHints): Json {
 
 function build(schema: JsonSchema, root: JsonSchema, name: string, hints: FillHints, depth: number): Json {
   if (depth > 12) return null;
-  if (typeof schema.$ref === 'string') return build(resolveRef(schema.$ref, root), root, name, hints, depth + 1);
+  if (typeof schema.$ref === 'string')
+    return build(resolveRef(schema.$ref, root), root, name, hints, depth + 1);
   if ('const' in schema) return schema.const as Json;
   if (Array.isArray(schema.enum)) return pickEnum(schema.enum, hints);
   const options = (schema.anyOf ?? schema.oneOf) as JsonSchema[] | undefined;
@@ -141,7 +175,8 @@ function build(schema: JsonSchema, root: JsonSchema, name: string, hints: FillHi
     case 'object': {
       const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
       const out: { [key: string]: Json } = {};
-      for (const [key, child] of Object.entries(properties)) out[key] = build(child, root, key, hints, depth + 1);
+      for (const [key, child] of Object.entries(properties))
+        out[key] = build(child, root, key, hints, depth + 1);
       return out;
     }
     default:

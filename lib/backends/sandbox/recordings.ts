@@ -44,7 +44,8 @@ export function loadRecordings(lessonsDir: string): Recordings {
     }
     for (const { match, replies } of parsed.data) {
       const existing = map.get(match);
-      if (existing) throw new Error(`Sandbox prompt "${match}" is recorded twice: ${existing.source} and ${source}`);
+      if (existing)
+        throw new Error(`Sandbox prompt "${match}" is recorded twice: ${existing.source} and ${source}`);
       map.set(match, { replies, source });
     }
   }

@@ -34,7 +34,10 @@ const clip = (text: string, max: number) => {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 };
 
-function lastOf(messages: readonly ChatCompletionMessageParam[], roles: string[]): ChatCompletionMessageParam | undefined {
+function lastOf(
+  messages: readonly ChatCompletionMessageParam[],
+  roles: string[],
+): ChatCompletionMessageParam | undefined {
   for (let i = messages.length - 1; i >= 0; i--) if (roles.includes(messages[i]!.role)) return messages[i];
   return undefined;
 }
@@ -114,7 +117,8 @@ function chooseTool(request: ChatCompletionCreateParams): ChatCompletionFunction
   for (const tool of tools) {
     const offered = words(`${tool.function.name.replace(/_/g, ' ')} ${tool.function.description ?? ''}`);
     let score = 0;
-    for (const word of offered) if (asked.has(word) || asked.has(`${word}s`) || asked.has(word.replace(/s$/, ''))) score++;
+    for (const word of offered)
+      if (asked.has(word) || asked.has(`${word}s`) || asked.has(word.replace(/s$/, ''))) score++;
     if (score > bestScore) [best, bestScore] = [tool, score];
   }
   return best ?? (required ? tools[0] : undefined);
@@ -126,7 +130,10 @@ export interface PlanOptions {
   index: number;
 }
 
-export function planReply(request: ChatCompletionCreateParams, { recordings, index }: PlanOptions): PlannedReply {
+export function planReply(
+  request: ChatCompletionCreateParams,
+  { recordings, index }: PlanOptions,
+): PlannedReply {
   const temperature = request.temperature ?? 1;
   const hash = digest(request.model, request.messages, request.seed ?? null, index);
   const variant = temperature === 0 ? 0 : hash.readUInt32BE(0);
@@ -152,13 +159,19 @@ export function planReply(request: ChatCompletionCreateParams, { recordings, ind
   const format = request.response_format;
   if (format?.type === 'json_object') {
     const parsed = tryJson(reply);
-    const value = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : { sandbox: true, question: userText, answer: reply };
+    const value =
+      parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+        ? parsed
+        : { sandbox: true, question: userText, answer: reply };
     return { content: JSON.stringify(value), toolCalls: null };
   }
   if (format?.type === 'json_schema') {
     const parsed = tryJson(reply);
     const schema = (format.json_schema.schema ?? { type: 'object', properties: {} }) as JsonSchema;
-    const value = parsed && typeof parsed === 'object' ? parsed : sampleFromSchema(schema, { userText, replyText: reply });
+    const value =
+      parsed && typeof parsed === 'object'
+        ? parsed
+        : sampleFromSchema(schema, { userText, replyText: reply });
     return { content: JSON.stringify(value), toolCalls: null };
   }
   return { content: reply, toolCalls: null };

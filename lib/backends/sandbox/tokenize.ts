@@ -99,7 +99,10 @@ export function tokenPieces(tokens: readonly number[]): string[] {
 }
 
 /** The text of the first `limit` tokens. */
-export function truncateToTokens(text: string, limit: number): { text: string; tokens: number; cut: boolean } {
+export function truncateToTokens(
+  text: string,
+  limit: number,
+): { text: string; tokens: number; cut: boolean } {
   const tokens = encode(text);
   if (tokens.length <= limit) return { text, tokens: tokens.length, cut: false };
   return { text: tokenPieces(tokens.slice(0, limit)).join(''), tokens: limit, cut: true };

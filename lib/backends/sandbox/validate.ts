@@ -73,16 +73,24 @@ export function validateForModel(request: ChatCompletionCreateParams, promptToke
   const tools = request.tools ?? [];
   for (const [i, tool] of tools.entries()) {
     if (tool.type !== 'function') {
-      throw new ApiError(400, `The sandbox model supports function tools only; tools[${i}] is of type '${tool.type}'. Use a live model for custom tools.`, {
-        param: `tools[${i}].type`,
-        code: 'unsupported_value',
-      });
+      throw new ApiError(
+        400,
+        `The sandbox model supports function tools only; tools[${i}] is of type '${tool.type}'. Use a live model for custom tools.`,
+        {
+          param: `tools[${i}].type`,
+          code: 'unsupported_value',
+        },
+      );
     }
     const fn = tool.function;
     if (fn.strict && fn.parameters) {
       const problem = strictSchemaProblem(fn.parameters as JsonSchema);
       if (problem) {
-        throw apiErrors.badRequest(`Invalid schema for function '${fn.name}': ${problem}`, `tools[${i}].function.parameters`, 'invalid_function_parameters');
+        throw apiErrors.badRequest(
+          `Invalid schema for function '${fn.name}': ${problem}`,
+          `tools[${i}].function.parameters`,
+          'invalid_function_parameters',
+        );
       }
     }
   }

@@ -21,7 +21,11 @@ import { serveRoutes, type ServedApp } from '../../support/serve-routes';
  * code sees when it runs with no key and no network.
  */
 const RECORDED = 'Explain quantum entanglement in one sentence.';
-const VARIANTS = ['Variant zero about entanglement.', 'Variant one: two particles share one state.', 'Variant two: measuring one tells you the other.'];
+const VARIANTS = [
+  'Variant zero about entanglement.',
+  'Variant one: two particles share one state.',
+  'Variant two: measuring one tells you the other.',
+];
 const SECRET = 'test-secret-test-secret-test-secret!';
 
 let app: ServedApp;
@@ -32,7 +36,8 @@ let client: OpenAI;
 function billedPromptTokens(messages: { role: string; content: string; name?: string }[]): number {
   return (
     messages.reduce(
-      (sum, m) => sum + 3 + encode(m.role).length + encode(m.content).length + (m.name ? encode(m.name).length + 1 : 0),
+      (sum, m) =>
+        sum + 3 + encode(m.role).length + encode(m.content).length + (m.name ? encode(m.name).length + 1 : 0),
       0,
     ) + 3
   );
@@ -60,11 +65,20 @@ describe('a runner token', () => {
     const response = await fetch(`${app.origin}/api/session`, { method: 'POST' });
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
-    const body = (await response.json()) as { token: string; expiresAt: string; backend: string; limits: Record<string, unknown> };
+    const body = (await response.json()) as {
+      token: string;
+      expiresAt: string;
+      backend: string;
+      limits: Record<string, unknown>;
+    };
     expect(body.token).toMatch(/^tw_rt_[\w-]+\.[\w-]+$/);
     expect(Date.parse(body.expiresAt)).toBeGreaterThan(Date.now());
     expect(body.backend).toBe('sandbox');
-    expect(body.limits).toMatchObject({ requestsPerMinute: 1000, tokensPerMinute: 1_000_000, maxOutputTokens: 4096 });
+    expect(body.limits).toMatchObject({
+      requestsPerMinute: 1000,
+      tokensPerMinute: 1_000_000,
+      maxOutputTokens: 4096,
+    });
   });
 });
 
@@ -75,7 +89,9 @@ describe('chat completions from the sandbox', () => {
   ];
 
   it('answers in the API shape, says it is the sandbox, restates the question and the instruction', async () => {
-    const { data, response, request_id } = await client.chat.completions.create({ model: 'gpt-4o-mini', messages }).withResponse();
+    const { data, response, request_id } = await client.chat.completions
+      .create({ model: 'gpt-4o-mini', messages })
+      .withResponse();
     assertMatches('CreateChatCompletionResponse', data);
     const content = data.choices[0]!.message.content!;
     expect(content).toMatch(/sandbox/i);
@@ -86,7 +102,14 @@ describe('chat completions from the sandbox', () => {
     expect(response.headers.get('x-tokenwise-backend')).toBe('sandbox');
     expect(response.headers.get('x-request-id')).toMatch(/^req_/);
     expect(request_id).toBe(response.headers.get('x-request-id'));
-    for (const name of ['limit-requests', 'remaining-requests', 'reset-requests', 'limit-tokens', 'remaining-tokens', 'reset-tokens']) {
+    for (const name of [
+      'limit-requests',
+      'remaining-requests',
+      'reset-requests',
+      'limit-tokens',
+      'remaining-tokens',
+      'reset-tokens',
+    ]) {
       expect(response.headers.get(`x-ratelimit-${name}`), name).toBeTruthy();
     }
   });
@@ -106,9 +129,13 @@ describe('chat completions from the sandbox', () => {
         .create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Tell me something.' }], ...extra })
         .then((r) => r.choices[0]!.message.content);
     expect(await ask({ seed: 7 })).toBe(await ask({ seed: 7 }));
-    const coldOnes = new Set(await Promise.all([1, 2, 3, 4, 5, 6].map((seed) => ask({ temperature: 0, seed }))));
+    const coldOnes = new Set(
+      await Promise.all([1, 2, 3, 4, 5, 6].map((seed) => ask({ temperature: 0, seed }))),
+    );
     expect(coldOnes.size).toBe(1);
-    const warmOnes = new Set(await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map((seed) => ask({ temperature: 1.2, seed }))));
+    const warmOnes = new Set(
+      await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map((seed) => ask({ temperature: 1.2, seed }))),
+    );
     expect(warmOnes.size).toBeGreaterThan(1);
   });
 
@@ -118,15 +145,23 @@ describe('chat completions from the sandbox', () => {
         .create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: `  ${RECORDED}\n` }], ...extra })
         .then((r) => r.choices[0]!.message.content!);
     expect(await ask({ temperature: 0 })).toBe(VARIANTS[0]);
-    const seen = new Set(await Promise.all(Array.from({ length: 12 }, (_, seed) => ask({ temperature: 1, seed }))));
+    const seen = new Set(
+      await Promise.all(Array.from({ length: 12 }, (_, seed) => ask({ temperature: 1, seed }))),
+    );
     for (const reply of seen) expect(VARIANTS).toContain(reply);
     expect(seen.size).toBeGreaterThan(1);
-    const three = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: RECORDED }], n: 3, temperature: 0 });
+    const three = await client.chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: RECORDED }],
+      n: 3,
+      temperature: 0,
+    });
     expect(three.choices.map((c) => c.message.content)).toEqual([VARIANTS[0], VARIANTS[0], VARIANTS[0]]);
   });
 
   it('cuts at max_completion_tokens on a token boundary with finish_reason "length"', async () => {
-    const full = (await client.chat.completions.create({ model: 'gpt-4o', messages })).choices[0]!.message.content!;
+    const full = (await client.chat.completions.create({ model: 'gpt-4o', messages })).choices[0]!.message
+      .content!;
     const cut = await client.chat.completions.create({ model: 'gpt-4o', messages, max_completion_tokens: 5 });
     expect(cut.choices[0]!.finish_reason).toBe('length');
     expect(cut.usage!.completion_tokens).toBe(5);
@@ -136,8 +171,13 @@ describe('chat completions from the sandbox', () => {
   });
 
   it('stops before a stop sequence and returns n choices', async () => {
-    const full = (await client.chat.completions.create({ model: 'gpt-4o', messages })).choices[0]!.message.content!;
-    const stopped = await client.chat.completions.create({ model: 'gpt-4o', messages, stop: ['capital', 'zzz'] });
+    const full = (await client.chat.completions.create({ model: 'gpt-4o', messages })).choices[0]!.message
+      .content!;
+    const stopped = await client.chat.completions.create({
+      model: 'gpt-4o',
+      messages,
+      stop: ['capital', 'zzz'],
+    });
     expect(stopped.choices[0]!.message.content).toBe(full.slice(0, full.indexOf('capital')));
     expect(stopped.choices[0]!.finish_reason).toBe('stop');
     const many = await client.chat.completions.create({ model: 'gpt-4o', messages, n: 3, seed: 1 });
@@ -148,7 +188,8 @@ describe('chat completions from the sandbox', () => {
   });
 
   it('streams as SSE: every chunk matches the spec, the text equals the JSON answer, usage comes last', async () => {
-    const full = (await client.chat.completions.create({ model: 'gpt-4o', messages, seed: 3 })).choices[0]!.message.content!;
+    const full = (await client.chat.completions.create({ model: 'gpt-4o', messages, seed: 3 })).choices[0]!
+      .message.content!;
     const stream = await client.chat.completions.create({
       model: 'gpt-4o',
       messages,
@@ -173,7 +214,12 @@ describe('chat completions from the sandbox', () => {
   });
 
   it('streams without usage unless asked, and stops a stream at the cap with "length"', async () => {
-    const stream = await client.chat.completions.create({ model: 'gpt-4o', messages, stream: true, max_completion_tokens: 4 });
+    const stream = await client.chat.completions.create({
+      model: 'gpt-4o',
+      messages,
+      stream: true,
+      max_completion_tokens: 4,
+    });
     const chunks = [];
     for await (const chunk of stream) chunks.push(chunk);
     expect(chunks.every((c) => !('usage' in c))).toBe(true);
@@ -202,10 +248,17 @@ describe('tools and structured output', () => {
     },
   };
   const ajv = new Ajv2020({ strict: false });
-  const question = { role: 'user' as const, content: 'What is the weather in New York for the next 3 days, in fahrenheit?' };
+  const question = {
+    role: 'user' as const,
+    content: 'What is the weather in New York for the next 3 days, in fahrenheit?',
+  };
 
   it('calls a tool with arguments that parse and validate, content null, finish_reason "tool_calls"', async () => {
-    const data = await client.chat.completions.create({ model: 'gpt-4.1', messages: [question], tools: [weather] });
+    const data = await client.chat.completions.create({
+      model: 'gpt-4.1',
+      messages: [question],
+      tools: [weather],
+    });
     assertMatches('CreateChatCompletionResponse', data);
     const choice = data.choices[0]!;
     expect(choice.finish_reason).toBe('tool_calls');
@@ -223,14 +276,23 @@ describe('tools and structured output', () => {
     const followUp = await client.chat.completions.create({
       model: 'gpt-4.1',
       tools: [weather],
-      messages: [question, choice.message, { role: 'tool', tool_call_id: call.id, content: '{"temperature": 71}' }],
+      messages: [
+        question,
+        choice.message,
+        { role: 'tool', tool_call_id: call.id, content: '{"temperature": 71}' },
+      ],
     });
     expect(followUp.choices[0]!.finish_reason).toBe('stop');
     expect(followUp.choices[0]!.message.content).toContain('get_weather returned {"temperature": 71}');
   });
 
   it('streams a tool call whose pieces add up to valid arguments, and respects tool_choice', async () => {
-    const stream = await client.chat.completions.create({ model: 'gpt-4.1', messages: [question], tools: [weather], stream: true });
+    const stream = await client.chat.completions.create({
+      model: 'gpt-4.1',
+      messages: [question],
+      tools: [weather],
+      stream: true,
+    });
     let args = '';
     let finish: string | null = null;
     for await (const chunk of stream) {
@@ -240,12 +302,26 @@ describe('tools and structured output', () => {
     }
     expect(ajv.validate(weather.function.parameters, JSON.parse(args))).toBe(true);
     expect(finish).toBe('tool_calls');
-    const none = await client.chat.completions.create({ model: 'gpt-4.1', messages: [question], tools: [weather], tool_choice: 'none' });
+    const none = await client.chat.completions.create({
+      model: 'gpt-4.1',
+      messages: [question],
+      tools: [weather],
+      tool_choice: 'none',
+    });
     expect(none.choices[0]!.message.tool_calls).toBeUndefined();
     const unrelated = { role: 'user' as const, content: 'Write a haiku about autumn.' };
-    const auto = await client.chat.completions.create({ model: 'gpt-4.1', messages: [unrelated], tools: [weather] });
+    const auto = await client.chat.completions.create({
+      model: 'gpt-4.1',
+      messages: [unrelated],
+      tools: [weather],
+    });
     expect(auto.choices[0]!.finish_reason).toBe('stop');
-    const forced = await client.chat.completions.create({ model: 'gpt-4.1', messages: [unrelated], tools: [weather], tool_choice: 'required' });
+    const forced = await client.chat.completions.create({
+      model: 'gpt-4.1',
+      messages: [unrelated],
+      tools: [weather],
+      tool_choice: 'required',
+    });
     expect(forced.choices[0]!.finish_reason).toBe('tool_calls');
   });
 
@@ -257,7 +333,11 @@ describe('tools and structured output', () => {
     });
     expect(typeof JSON.parse(data.choices[0]!.message.content!)).toBe('object');
     const error = await client.chat.completions
-      .create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'List two colours.' }], response_format: { type: 'json_object' } })
+      .create({
+        model: 'gpt-4o',
+        messages: [{ role: 'user', content: 'List two colours.' }],
+        response_format: { type: 'json_object' },
+      })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestError);
     expect((error as BadRequestError).param).toBe('messages');
@@ -269,7 +349,16 @@ describe('tools and structured output', () => {
       properties: {
         answer: { type: 'string' },
         confidence: { type: 'number', minimum: 0, maximum: 1 },
-        sources: { type: 'array', items: { type: 'object', properties: { title: { type: 'string' } }, required: ['title'], additionalProperties: false }, minItems: 2 },
+        sources: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: { title: { type: 'string' } },
+            required: ['title'],
+            additionalProperties: false,
+          },
+          minItems: 2,
+        },
         tone: { anyOf: [{ type: 'string', enum: ['formal', 'casual'] }, { type: 'null' }] },
       },
       required: ['answer', 'confidence', 'sources', 'tone'],
@@ -289,7 +378,10 @@ describe('tools and structured output', () => {
       .create({
         model: 'gpt-4o',
         messages: [{ role: 'user', content: 'Why is the sky blue?' }],
-        response_format: { type: 'json_schema', json_schema: { name: 'explanation', schema: loose, strict: true } },
+        response_format: {
+          type: 'json_schema',
+          json_schema: { name: 'explanation', schema: loose, strict: true },
+        },
       })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestError);
@@ -300,7 +392,11 @@ describe('tools and structured output', () => {
 
 describe('errors, each as the SDK raises it', () => {
   const user = [{ role: 'user' as const, content: 'Hi' }];
-  const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e);
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
 
   it('404 model_not_found for an unknown model', async () => {
     const error = await failure(client.chat.completions.create({ model: 'gpt-9', messages: user }));
@@ -348,25 +444,52 @@ describe('errors, each as the SDK raises it', () => {
   });
 
   it('401 in OpenAI words for a missing key, a forged token and an expired one; the token never echoed whole', async () => {
-    const missing = await fetch(`${app.baseURL}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const missing = await fetch(`${app.baseURL}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(missing.status).toBe(401);
-    expect(((await missing.json()) as { error: { message: string } }).error.message).toMatch(/^You didn't provide an API key/);
+    expect(((await missing.json()) as { error: { message: string } }).error.message).toMatch(
+      /^You didn't provide an API key/,
+    );
 
     const forged = `${token.slice(0, -4)}AAAA`;
-    const error = await failure(new OpenAI({ apiKey: forged, baseURL: app.baseURL, maxRetries: 0 }).chat.completions.create({ model: 'gpt-4o', messages: user }));
+    const error = await failure(
+      new OpenAI({ apiKey: forged, baseURL: app.baseURL, maxRetries: 0 }).chat.completions.create({
+        model: 'gpt-4o',
+        messages: user,
+      }),
+    );
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error).toMatchObject({ status: 401, code: 'invalid_api_key' });
     expect((error as Error).message).not.toContain(forged);
     expect((error as Error).message).toContain(`${forged.slice(0, 7)}*****${forged.slice(-4)}`);
 
-    const old = issueRunnerToken(SECRET, { ttlSeconds: 60, rpm: 10, tpm: 1000, now: Math.floor(Date.now() / 1000) - 3600 }).token;
-    const expired = await failure(new OpenAI({ apiKey: old, baseURL: app.baseURL, maxRetries: 0 }).chat.completions.create({ model: 'gpt-4o', messages: user }));
+    const old = issueRunnerToken(SECRET, {
+      ttlSeconds: 60,
+      rpm: 10,
+      tpm: 1000,
+      now: Math.floor(Date.now() / 1000) - 3600,
+    }).token;
+    const expired = await failure(
+      new OpenAI({ apiKey: old, baseURL: app.baseURL, maxRetries: 0 }).chat.completions.create({
+        model: 'gpt-4o',
+        messages: user,
+      }),
+    );
     expect(expired).toBeInstanceOf(AuthenticationError);
     expect(expired).toMatchObject({ code: 'expired_api_key' });
   });
 
   it('drill 401, 500 and an unknown drill: the right classes, each saying it is a drill', async () => {
-    const drill = (kind: string) => failure(client.chat.completions.create({ model: 'gpt-4o', messages: user }, { headers: { 'x-tokenwise-drill': kind } }));
+    const drill = (kind: string) =>
+      failure(
+        client.chat.completions.create(
+          { model: 'gpt-4o', messages: user },
+          { headers: { 'x-tokenwise-drill': kind } },
+        ),
+      );
     const unauthorised = await drill('401');
     expect(unauthorised).toBeInstanceOf(AuthenticationError);
     expect(unauthorised).toMatchObject({ status: 401, code: 'invalid_api_key' });
@@ -374,11 +497,20 @@ describe('errors, each as the SDK raises it', () => {
     const broken = await drill('500');
     expect(broken).toBeInstanceOf(InternalServerError);
     expect(broken).toMatchObject({ status: 500, type: 'server_error' });
-    expect(await drill('tsunami')).toMatchObject({ status: 400, param: 'x-tokenwise-drill', code: 'invalid_value' });
+    expect(await drill('tsunami')).toMatchObject({
+      status: 400,
+      param: 'x-tokenwise-drill',
+      code: 'invalid_value',
+    });
   });
 
   it('drill 429 carries retry-after and x-ratelimit-*, and the SDK retries honouring retry-after-ms', async () => {
-    const error = await failure(client.chat.completions.create({ model: 'gpt-4o', messages: user }, { headers: { 'x-tokenwise-drill': '429' } }));
+    const error = await failure(
+      client.chat.completions.create(
+        { model: 'gpt-4o', messages: user },
+        { headers: { 'x-tokenwise-drill': '429' } },
+      ),
+    );
     expect(error).toBeInstanceOf(RateLimitError);
     const rateLimited = error as RateLimitError;
     expect(rateLimited).toMatchObject({ status: 429, code: 'rate_limit_exceeded', type: 'requests' });
@@ -397,7 +529,12 @@ describe('errors, each as the SDK raises it', () => {
       },
     });
     const started = performance.now();
-    const retried = await failure(counting.chat.completions.create({ model: 'gpt-4o', messages: user }, { headers: { 'x-tokenwise-drill': '429' } }));
+    const retried = await failure(
+      counting.chat.completions.create(
+        { model: 'gpt-4o', messages: user },
+        { headers: { 'x-tokenwise-drill': '429' } },
+      ),
+    );
     const elapsed = performance.now() - started;
     expect(retried).toBeInstanceOf(RateLimitError);
     expect(attempts).toHaveLength(3);
@@ -409,19 +546,35 @@ describe('errors, each as the SDK raises it', () => {
 
   it('drill timeout: no answer ever starts, so the SDK times out', async () => {
     const started = performance.now();
-    const error = await failure(client.chat.completions.create({ model: 'gpt-4o', messages: user }, { headers: { 'x-tokenwise-drill': 'timeout' }, timeout: 400 }));
+    const error = await failure(
+      client.chat.completions.create(
+        { model: 'gpt-4o', messages: user },
+        { headers: { 'x-tokenwise-drill': 'timeout' }, timeout: 400 },
+      ),
+    );
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 
   it('drill dropped: a JSON answer never arrives; a stream delivers its first chunks, then breaks off', async () => {
-    const dropped = await failure(client.chat.completions.create({ model: 'gpt-4o', messages: user }, { headers: { 'x-tokenwise-drill': 'dropped' } }));
+    const dropped = await failure(
+      client.chat.completions.create(
+        { model: 'gpt-4o', messages: user },
+        { headers: { 'x-tokenwise-drill': 'dropped' } },
+      ),
+    );
     expect(dropped).toBeInstanceOf(APIConnectionError);
-    const stream = await client.chat.completions.create({ model: 'gpt-4o', messages: user, stream: true }, { headers: { 'x-tokenwise-drill': 'dropped' } });
+    const stream = await client.chat.completions.create(
+      { model: 'gpt-4o', messages: user, stream: true },
+      { headers: { 'x-tokenwise-drill': 'dropped' } },
+    );
     const received: string[] = [];
     const broke = await (async () => {
       for await (const chunk of stream) received.push(chunk.choices[0]?.delta.content ?? '');
-    })().then(() => undefined, (e: unknown) => e);
+    })().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(broke).toBeInstanceOf(Error);
     expect(received.length).toBeGreaterThanOrEqual(2);
   });
@@ -434,7 +587,9 @@ describe('errors, each as the SDK raises it', () => {
     expect(error).toMatchObject({ status: 502, code: 'upstream_unreachable' });
     expect(performance.now() - started).toBeLessThan(3_000);
     // A drill or the sandbox header serves the same key from the sandbox instead.
-    const sandboxed = await own.chat.completions.create({ model: 'gpt-4o', messages: user }, { headers: { 'x-tokenwise-backend': 'sandbox' } }).withResponse();
+    const sandboxed = await own.chat.completions
+      .create({ model: 'gpt-4o', messages: user }, { headers: { 'x-tokenwise-backend': 'sandbox' } })
+      .withResponse();
     expect(sandboxed.response.headers.get('x-tokenwise-backend')).toBe('sandbox');
   });
 });

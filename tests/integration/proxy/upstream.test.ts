@@ -1,4 +1,10 @@
-import OpenAI, { APIUserAbortError, AuthenticationError, BadRequestError, InternalServerError, RateLimitError } from 'openai';
+import OpenAI, {
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  InternalServerError,
+  RateLimitError,
+} from 'openai';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ProxyConfig } from '@/lib/proxy/config';
 import { createProxy } from '@/lib/proxy/proxy';
@@ -23,7 +29,10 @@ interface Rig {
 }
 
 const rigs: Rig[] = [];
-async function rig(behaviour: Behaviour = { kind: 'answer' }, overrides: Parameters<typeof testConfig>[0] = {}): Promise<Rig> {
+async function rig(
+  behaviour: Behaviour = { kind: 'answer' },
+  overrides: Parameters<typeof testConfig>[0] = {},
+): Promise<Rig> {
   const fake = await startFakeUpstream(behaviour);
   const logs: string[] = [];
   const config: ProxyConfig = testConfig({
@@ -40,7 +49,11 @@ afterAll(() => Promise.all(rigs.map((r) => r.close())));
 
 const own = (r: Rig, options: Partial<ConstructorParameters<typeof OpenAI>[0]> = {}) =>
   new OpenAI({ apiKey: LEARNER_KEY, baseURL: r.app.baseURL, maxRetries: 0, ...options });
-const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
 
 // Everything the process prints, to prove no key ever reaches a log.
 const printed: string[] = [];
@@ -48,7 +61,13 @@ beforeAll(() => {
   for (const method of ['log', 'error', 'warn', 'info'] as const) {
     const original = console[method].bind(console);
     vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
-      printed.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+      printed.push(
+        args
+          .map((a) =>
+            a instanceof Error ? `${a.message} ${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a),
+          )
+          .join(' '),
+      );
       original(...args);
     });
   }
@@ -63,7 +82,9 @@ afterEach(() => {
 describe("a learner's own key", () => {
   it('is forwarded upstream, and the answer passes through with the backend and upstream headers', async () => {
     const r = await rig();
-    const { data, response } = await own(r).chat.completions.create({ model: 'gpt-4o', messages: user, temperature: 0.3 }).withResponse();
+    const { data, response } = await own(r)
+      .chat.completions.create({ model: 'gpt-4o', messages: user, temperature: 0.3 })
+      .withResponse();
     expect(data.choices[0]!.message.content).toBe('Hello from the fake upstream.');
     expect(data.system_fingerprint).toBe('fp_fake');
     expect(r.fake.requests).toHaveLength(1);
@@ -80,8 +101,19 @@ describe("a learner's own key", () => {
 
   it('streams byte for byte what the upstream sent', async () => {
     const r = await rig({ kind: 'answer', chunkDelayMs: 5 });
-    const body = JSON.stringify({ model: 'gpt-4o', messages: user, stream: true, stream_options: { include_usage: true } });
-    const direct = await (await fetch(`${r.fake.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).text();
+    const body = JSON.stringify({
+      model: 'gpt-4o',
+      messages: user,
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    const direct = await (
+      await fetch(`${r.fake.url}/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      })
+    ).text();
     const proxied = await fetch(`${r.app.baseURL}/chat/completions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${LEARNER_KEY}` },
@@ -100,16 +132,38 @@ describe("a learner's own key", () => {
       kind: 'error',
       status: 429,
       headers: { 'retry-after': '7', 'x-ratelimit-remaining-tokens': '0' },
-      body: { error: { message: 'Rate limit reached for gpt-4o.', type: 'tokens', param: null, code: 'rate_limit_exceeded' } },
+      body: {
+        error: {
+          message: 'Rate limit reached for gpt-4o.',
+          type: 'tokens',
+          param: null,
+          code: 'rate_limit_exceeded',
+        },
+      },
     });
     const limited = await failure(own(r).chat.completions.create({ model: 'gpt-4o', messages: user }));
     expect(limited).toBeInstanceOf(RateLimitError);
-    expect(limited).toMatchObject({ status: 429, code: 'rate_limit_exceeded', type: 'tokens', message: '429 Rate limit reached for gpt-4o.' });
+    expect(limited).toMatchObject({
+      status: 429,
+      code: 'rate_limit_exceeded',
+      type: 'tokens',
+      message: '429 Rate limit reached for gpt-4o.',
+    });
     expect((limited as RateLimitError).headers.get('retry-after')).toBe('7');
     expect((limited as RateLimitError).headers.get('x-ratelimit-remaining-tokens')).toBe('0');
 
-    r.fake.behaviour = { kind: 'error', status: 400, body: { error: { message: 'Bad seed.', type: 'invalid_request_error', param: 'seed', code: 'invalid_value' } } };
-    expect(await failure(own(r).chat.completions.create({ model: 'gpt-4o', messages: user }))).toMatchObject({ status: 400, param: 'seed', code: 'invalid_value' });
+    r.fake.behaviour = {
+      kind: 'error',
+      status: 400,
+      body: {
+        error: { message: 'Bad seed.', type: 'invalid_request_error', param: 'seed', code: 'invalid_value' },
+      },
+    };
+    expect(await failure(own(r).chat.completions.create({ model: 'gpt-4o', messages: user }))).toMatchObject({
+      status: 400,
+      param: 'seed',
+      code: 'invalid_value',
+    });
 
     r.fake.behaviour = { kind: 'error', status: 503, body: '<html>upstream proxy says no</html>' };
     const html = await failure(own(r).chat.completions.create({ model: 'gpt-4o', messages: user }));
@@ -121,7 +175,14 @@ describe("a learner's own key", () => {
     const r = await rig({
       kind: 'error',
       status: 401,
-      body: { error: { message: `Incorrect API key provided: ${LEARNER_KEY}.`, type: 'invalid_request_error', param: null, code: 'invalid_api_key' } },
+      body: {
+        error: {
+          message: `Incorrect API key provided: ${LEARNER_KEY}.`,
+          type: 'invalid_request_error',
+          param: null,
+          code: 'invalid_api_key',
+        },
+      },
     });
     const raw = await fetch(`${r.app.baseURL}/chat/completions`, {
       method: 'POST',
@@ -133,7 +194,9 @@ describe("a learner's own key", () => {
     expect(text).not.toContain(LEARNER_KEY);
     expect(text).toContain('sk-lear*****6789');
     raw.headers.forEach((value) => expect(value).not.toContain(LEARNER_KEY));
-    expect(await failure(own(r).chat.completions.create({ model: 'gpt-4o', messages: user }))).toBeInstanceOf(AuthenticationError);
+    expect(await failure(own(r).chat.completions.create({ model: 'gpt-4o', messages: user }))).toBeInstanceOf(
+      AuthenticationError,
+    );
   });
 });
 
@@ -160,12 +223,18 @@ describe('timeouts and retries', () => {
   });
 
   it('breaks a stream off at the total timeout, after passing on what arrived', async () => {
-    const r = await rig({ kind: 'answer', pieces: Array.from({ length: 40 }, (_, i) => ` w${i}`), chunkDelayMs: 50 }, { upstream: { totalTimeoutMs: 600 } });
+    const r = await rig(
+      { kind: 'answer', pieces: Array.from({ length: 40 }, (_, i) => ` w${i}`), chunkDelayMs: 50 },
+      { upstream: { totalTimeoutMs: 600 } },
+    );
     const stream = await own(r).chat.completions.create({ model: 'gpt-4o', messages: user, stream: true });
     const received: string[] = [];
     const broke = await (async () => {
       for await (const chunk of stream) received.push(chunk.choices[0]?.delta.content ?? '');
-    })().then(() => undefined, (e: unknown) => e);
+    })().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(broke).toBeInstanceOf(Error);
     expect(received.length).toBeGreaterThan(3);
     expect(received.length).toBeLessThan(40);
@@ -177,7 +246,9 @@ describe('a client that goes away', () => {
     const r = await rig({ kind: 'hang' });
     const controller = new AbortController();
     const cancelled = r.fake.nextCancel();
-    const call = failure(own(r).chat.completions.create({ model: 'gpt-4o', messages: user }, { signal: controller.signal }));
+    const call = failure(
+      own(r).chat.completions.create({ model: 'gpt-4o', messages: user }, { signal: controller.signal }),
+    );
     await vi.waitFor(() => expect(r.fake.requests).toHaveLength(1));
     controller.abort();
     expect(await call).toBeInstanceOf(APIUserAbortError);
@@ -186,7 +257,11 @@ describe('a client that goes away', () => {
   });
 
   it('aborts the upstream stream when the reader stops early', async () => {
-    const r = await rig({ kind: 'answer', pieces: Array.from({ length: 100 }, (_, i) => ` w${i}`), chunkDelayMs: 30 });
+    const r = await rig({
+      kind: 'answer',
+      pieces: Array.from({ length: 100 }, (_, i) => ` w${i}`),
+      chunkDelayMs: 30,
+    });
     const cancelled = r.fake.nextCancel();
     const stream = await own(r).chat.completions.create({ model: 'gpt-4o', messages: user, stream: true });
     let seen = 0;
@@ -205,7 +280,10 @@ describe("the server's key, for runner tokens when live runs are on", () => {
     limits: { dailyTokenBudget: budget, maxOutputTokens },
   });
   const runner = async (r: Rig) => {
-    const session = (await (await fetch(`${r.app.origin}/api/session`, { method: 'POST' })).json()) as { token: string; backend: string };
+    const session = (await (await fetch(`${r.app.origin}/api/session`, { method: 'POST' })).json()) as {
+      token: string;
+      backend: string;
+    };
     expect(session.backend).toBe('upstream');
     return new OpenAI({ apiKey: session.token, baseURL: r.app.baseURL, maxRetries: 0 });
   };
@@ -213,17 +291,24 @@ describe("the server's key, for runner tokens when live runs are on", () => {
   it('pays for runner tokens, with the output capped to this server’s limit', async () => {
     const r = await rig({ kind: 'answer' }, live());
     const client = await runner(r);
-    const { response } = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: user }).withResponse();
+    const { response } = await client.chat.completions
+      .create({ model: 'gpt-4o-mini', messages: user })
+      .withResponse();
     expect(response.headers.get('x-tokenwise-backend')).toBe('upstream');
     expect(response.headers.get('x-ratelimit-limit-requests')).toBe('1000');
     expect(r.fake.requests[0]!.headers.authorization).toBe(`Bearer ${SERVER_KEY}`);
     expect(r.fake.requests[0]!.body.max_completion_tokens).toBe(4_096);
-    const tooMuch = await failure(client.chat.completions.create({ model: 'gpt-4o-mini', messages: user, max_completion_tokens: 5_000 }));
+    const tooMuch = await failure(
+      client.chat.completions.create({ model: 'gpt-4o-mini', messages: user, max_completion_tokens: 5_000 }),
+    );
     expect(tooMuch).toBeInstanceOf(BadRequestError);
     expect(tooMuch).toMatchObject({ param: 'max_completion_tokens', code: 'invalid_value' });
     expect(r.fake.requests).toHaveLength(1);
     // A drill, or the sandbox header, never spends the server's key.
-    await client.chat.completions.create({ model: 'gpt-4o-mini', messages: user }, { headers: { 'x-tokenwise-backend': 'sandbox' } });
+    await client.chat.completions.create(
+      { model: 'gpt-4o-mini', messages: user },
+      { headers: { 'x-tokenwise-backend': 'sandbox' } },
+    );
     expect(r.fake.requests).toHaveLength(1);
   });
 
@@ -232,7 +317,13 @@ describe("the server's key, for runner tokens when live runs are on", () => {
     const r = await rig({ kind: 'answer', headersDelayMs: 300 }, live(250, 100));
     const client = await runner(r);
     const results = await Promise.allSettled(
-      Array.from({ length: 20 }, () => client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }], max_completion_tokens: 100 })),
+      Array.from({ length: 20 }, () =>
+        client.chat.completions.create({
+          model: 'gpt-4o-mini',
+          messages: [{ role: 'user', content: 'Hi' }],
+          max_completion_tokens: 100,
+        }),
+      ),
     );
     const ok = results.filter((x) => x.status === 'fulfilled');
     const refused = results.flatMap((x) => (x.status === 'rejected' ? [x.reason as RateLimitError] : []));

@@ -28,7 +28,9 @@ describe('token reservations', () => {
     const runner = { id: 'tok', rpm: 10, tpm: 300 };
     const first = await limits.reserveTokens({ ip: 'x', runner }, 200, { serverKey: false });
     expect(first.state).toMatchObject({ limit: 300, remaining: 100 });
-    const refused = await limits.reserveTokens({ ip: 'x', runner }, 200, { serverKey: false }).catch((e: unknown) => e);
+    const refused = await limits
+      .reserveTokens({ ip: 'x', runner }, 200, { serverKey: false })
+      .catch((e: unknown) => e);
     expect(refused).toMatchObject({ status: 429, type: 'tokens' });
     // The IP window (1,000) must not keep the refused 200: 800 are still free there.
     await expect(limits.reserveTokens({ ip: 'x' }, 800, { serverKey: false })).resolves.toBeTruthy();
@@ -46,16 +48,21 @@ describe('token reservations', () => {
 
   it('never let concurrent calls overshoot the daily budget of the server key', async () => {
     const limits = createLimits(config);
-    const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => limits.reserveTokens({ ip: `ip${i}` }, 200, { serverKey: true })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => limits.reserveTokens({ ip: `ip${i}` }, 200, { serverKey: true })),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
-    const refused = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!.reason as ApiError;
+    const refused = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!
+      .reason as ApiError;
     expect(refused).toMatchObject({ status: 429, code: 'daily_budget_exceeded' });
     expect(refused.headers['x-should-retry']).toBe('false');
   });
 
   it('refuses a request larger than the whole window without inviting a retry', async () => {
     const limits = createLimits(config);
-    const refused = (await limits.reserveTokens({ ip: 'z' }, 5_000, { serverKey: false }).catch((e: unknown) => e)) as ApiError;
+    const refused = (await limits
+      .reserveTokens({ ip: 'z' }, 5_000, { serverKey: false })
+      .catch((e: unknown) => e)) as ApiError;
     expect(refused.message).toMatch(/Request too large/);
     expect(refused.headers['x-should-retry']).toBe('false');
   });

@@ -19,9 +19,13 @@ describe('preflightResponse', () => {
   it('echoes well-formed requested headers and drops anything else', () => {
     const request = new Request('http://x/api/v1/chat/completions', {
       method: 'OPTIONS',
-      headers: { 'access-control-request-headers': 'Authorization, X-Stainless-Lang, bad header!, content-type' },
+      headers: {
+        'access-control-request-headers': 'Authorization, X-Stainless-Lang, bad header!, content-type',
+      },
     });
-    const allowed = preflightResponse(request, 'POST, OPTIONS').headers.get('access-control-allow-headers')!.split(', ');
+    const allowed = preflightResponse(request, 'POST, OPTIONS')
+      .headers.get('access-control-allow-headers')!
+      .split(', ');
     expect(allowed).toEqual(['authorization', 'content-type', 'x-stainless-lang']);
   });
 });

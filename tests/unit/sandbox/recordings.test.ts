@@ -25,12 +25,20 @@ describe('loadRecordings', () => {
 
   it('keys each prompt trimmed, and keeps the variants in order', () => {
     const dir = lessons({ '01-a/sandbox.yaml': '- match: "  Hello?  "\n  replies: ["zero", "one"]\n' });
-    expect(loadRecordings(dir).get('Hello?')).toEqual({ replies: ['zero', 'one'], source: path.join('01-a', 'sandbox.yaml') });
+    expect(loadRecordings(dir).get('Hello?')).toEqual({
+      replies: ['zero', 'one'],
+      source: path.join('01-a', 'sandbox.yaml'),
+    });
   });
 
   it('refuses a malformed file or a prompt recorded twice, naming the files', () => {
-    expect(() => loadRecordings(lessons({ '01-a/sandbox.yaml': '- match: "x"\n  replies: []\n' }))).toThrow(/01-a/);
-    const twice = lessons({ '01-a/sandbox.yaml': '- match: x\n  replies: [a]\n', '02-b/sandbox.yaml': '- match: x\n  replies: [b]\n' });
+    expect(() => loadRecordings(lessons({ '01-a/sandbox.yaml': '- match: "x"\n  replies: []\n' }))).toThrow(
+      /01-a/,
+    );
+    const twice = lessons({
+      '01-a/sandbox.yaml': '- match: x\n  replies: [a]\n',
+      '02-b/sandbox.yaml': '- match: x\n  replies: [b]\n',
+    });
     expect(() => loadRecordings(twice)).toThrow(/recorded twice: 01-a.*02-b/);
   });
 

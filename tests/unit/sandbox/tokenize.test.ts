@@ -4,21 +4,36 @@ import { countPromptTokens, tokenPieces, truncateToTokens } from '@/lib/backends
 
 describe('countPromptTokens', () => {
   it('counts plain messages as OpenAI bills them: 3 per message, role and content, 3 to prime the reply', () => {
-    expect(countPromptTokens([{ role: 'user', content: 'Hello' }])).toBe(3 + encode('user').length + encode('Hello').length + 3);
+    expect(countPromptTokens([{ role: 'user', content: 'Hello' }])).toBe(
+      3 + encode('user').length + encode('Hello').length + 3,
+    );
   });
 
   it('adds the name and one more token for it', () => {
     const plain = countPromptTokens([{ role: 'user', content: 'Hi there' }]);
-    expect(countPromptTokens([{ role: 'user', content: 'Hi there', name: 'grace_hopper' }])).toBe(plain + encode('grace_hopper').length + 1);
+    expect(countPromptTokens([{ role: 'user', content: 'Hi there', name: 'grace_hopper' }])).toBe(
+      plain + encode('grace_hopper').length + 1,
+    );
   });
 
   it('reads text parts and counts tool definitions and tool calls', () => {
     const parts = countPromptTokens([{ role: 'user', content: [{ type: 'text', text: 'Hello' }] }]);
     expect(parts).toBe(countPromptTokens([{ role: 'user', content: 'Hello' }]));
-    const tool = { type: 'function' as const, function: { name: 'get_time', description: 'Current time', parameters: { type: 'object', properties: {} } } };
+    const tool = {
+      type: 'function' as const,
+      function: {
+        name: 'get_time',
+        description: 'Current time',
+        parameters: { type: 'object', properties: {} },
+      },
+    };
     expect(countPromptTokens([{ role: 'user', content: 'Hello' }], [tool])).toBeGreaterThan(parts);
     const withCall = countPromptTokens([
-      { role: 'assistant', content: null, tool_calls: [{ id: 'c1', type: 'function', function: { name: 'get_time', arguments: '{}' } }] },
+      {
+        role: 'assistant',
+        content: null,
+        tool_calls: [{ id: 'c1', type: 'function', function: { name: 'get_time', arguments: '{}' } }],
+      },
     ]);
     expect(withCall).toBeGreaterThan(countPromptTokens([{ role: 'assistant', content: '' }]));
   });

@@ -14,12 +14,20 @@ describe('runner tokens', () => {
 
   it('verify with their claims until they expire', () => {
     expect(verifyRunnerToken(SECRET, token, now + 10)).toEqual({ ok: true, claims });
-    expect(claims).toMatchObject({ exp: now + 600, rpm: 30, tpm: 5000, scope: ['chat.completions', 'models'] });
+    expect(claims).toMatchObject({
+      exp: now + 600,
+      rpm: 30,
+      tpm: 5000,
+      scope: ['chat.completions', 'models'],
+    });
     expect(verifyRunnerToken(SECRET, token, now + 600)).toEqual({ ok: false, reason: 'expired' });
   });
 
   it('fail with another secret or any change to payload or signature', () => {
-    expect(verifyRunnerToken('another-secret-of-thirty-two-chars!!', token, now)).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(verifyRunnerToken('another-secret-of-thirty-two-chars!!', token, now)).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
     const [payload, signature] = token.slice('tw_rt_'.length).split('.');
     const raised = Buffer.from(JSON.stringify({ ...claims, rpm: 1_000_000 })).toString('base64url');
     expect(verifyRunnerToken(SECRET, `tw_rt_${raised}.${signature}`, now).ok).toBe(false);

@@ -19,7 +19,11 @@ const audioPart = z.strictObject({
 });
 const filePart = z.strictObject({
   type: z.literal('file'),
-  file: z.strictObject({ file_data: z.string().optional(), file_id: z.string().optional(), filename: z.string().optional() }),
+  file: z.strictObject({
+    file_data: z.string().optional(),
+    file_id: z.string().optional(),
+    filename: z.string().optional(),
+  }),
 });
 
 const textContent = z.union([z.string(), z.array(textPart).min(1)]);
@@ -43,7 +47,10 @@ export const messageSchema = z.discriminatedUnion('role', [
   z.strictObject({ role: z.literal('system'), content: textContent, name }),
   z.strictObject({
     role: z.literal('user'),
-    content: z.union([z.string(), z.array(z.discriminatedUnion('type', [textPart, imagePart, audioPart, filePart])).min(1)]),
+    content: z.union([
+      z.string(),
+      z.array(z.discriminatedUnion('type', [textPart, imagePart, audioPart, filePart])).min(1),
+    ]),
     name,
   }),
   z.strictObject({
@@ -92,7 +99,11 @@ const tool = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     type: z.literal('custom'),
-    custom: z.strictObject({ name: z.string(), description: z.string().optional(), format: jsonSchemaObject.optional() }),
+    custom: z.strictObject({
+      name: z.string(),
+      description: z.string().optional(),
+      format: jsonSchemaObject.optional(),
+    }),
   }),
 ]);
 
@@ -116,7 +127,9 @@ export const chatCompletionRequestSchema = z
     top_p: nullable(z.number().min(0).max(1)),
     n: nullable(z.number().int().min(1).max(128)),
     stream: nullable(z.boolean()),
-    stream_options: nullable(z.strictObject({ include_usage: z.boolean().optional(), include_obfuscation: z.boolean().optional() })),
+    stream_options: nullable(
+      z.strictObject({ include_usage: z.boolean().optional(), include_obfuscation: z.boolean().optional() }),
+    ),
     stop: nullable(z.union([z.string(), z.array(z.string()).max(4)])),
     max_tokens: nullable(z.number().int().min(1)),
     max_completion_tokens: nullable(z.number().int().min(1)),
@@ -161,7 +174,8 @@ export const chatCompletionRequestSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['top_logprobs'],
-        message: "Invalid value for 'top_logprobs': 'logprobs' must be set to true when 'top_logprobs' is used.",
+        message:
+          "Invalid value for 'top_logprobs': 'logprobs' must be set to true when 'top_logprobs' is used.",
         params: { code: 'invalid_value' },
       });
     }

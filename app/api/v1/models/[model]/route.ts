@@ -6,7 +6,10 @@ export const dynamic = 'force-dynamic';
 const ALLOW = 'GET, OPTIONS';
 
 /** One model of the allow-list; others are 404 `model_not_found`. */
-export async function GET(request: Request, { params }: { params: Promise<{ model: string }> }): Promise<Response> {
+export async function GET(
+  request: Request,
+  { params }: { params: Promise<{ model: string }> },
+): Promise<Response> {
   const { model } = await params;
   return getProxy().retrieveModel(request, model);
 }
