@@ -65,6 +65,8 @@ try {
   await page.goto(LESSON);
   await page.waitForSelector('[data-editor-ready="true"]');
   await page.locator('.monaco-editor .view-lines').first().click();
+  // A learner reads for a moment before the first run; the editor warms up TypeScript and the runner meanwhile.
+  await page.waitForTimeout(5_000);
   const firstRun = await timeRun(page);
   const runs = [];
   for (let i = 0; i < RUNS; i++) runs.push(await timeRun(page));
@@ -80,7 +82,7 @@ try {
   };
   console.log(`page load → editable editor: median ${result.pageLoadToEditableMs.median.toFixed(0)} ms, p90 ${result.pageLoadToEditableMs.p90.toFixed(0)} ms (${LOADS} cold loads)`);
   console.log(`editor requested → editable: median ${result.requestedToEditableMs.median.toFixed(0)} ms, p90 ${result.requestedToEditableMs.p90.toFixed(0)} ms (target < 2000 ms)`);
-  console.log(`Ctrl+Enter → first output, first run: ${firstRun.toFixed(0)} ms`);
+  console.log(`Ctrl+Enter → first output, first run (5 s after the editor appeared): ${firstRun.toFixed(0)} ms`);
   console.log(`Ctrl+Enter → first output, warm: median ${result.warmRunToFirstOutputMs.median.toFixed(0)} ms, p90 ${result.warmRunToFirstOutputMs.p90.toFixed(0)} ms (${RUNS} runs; target < 300 ms)`);
   for (const [group, size] of Object.entries(bytes)) console.log(`gzipped, ${group}: ${kB(size)}`);
   console.log(result.machine);
@@ -97,7 +99,7 @@ try {
  */
 async function weigh(requests, initial) {
   const groups = { 'editor: Monaco, its workers, workbench and output panel (JS, CSS, font)': 0, 'SDK types for the editor': 0, 'runner frame (HTML with inline script)': 0, 'SDK bundle for the runner': 0 };
-  for (const { request, at } of requests) {
+  for (const { request } of requests) {
     const url = new URL(request.url());
     if (!url.protocol.startsWith('http') || initial.has(url.pathname)) continue;
     const response = await request.response();
@@ -117,24 +119,32 @@ async function weigh(requests, initial) {
   return groups;
 }
 
+/** Ctrl+Enter to the first line of new output, timed in the page (keydown to the DOM change). */
 async function timeRun(page) {
   await page.evaluate(() => {
-    const log = document.querySelector('[role="log"]');
-    window.__firstOutput = new Promise((resolve) => {
-      const observer = new MutationObserver(() => {
-        if (log.querySelector('[data-level]')) {
-          observer.disconnect();
-          resolve(performance.now());
-        }
-      });
-      observer.observe(log, { childList: true, subtree: true, characterData: true });
+    const log = document.querySelector('[role="log"][aria-label="Console output"]');
+    // The previous run's output is cleared first; the first output after that is this run's.
+    let cleared = !log.querySelector('[data-level]');
+    window.__firstOutput = null;
+    const observer = new MutationObserver(() => {
+      if (!log.querySelector('[data-level]')) cleared = true;
+      else if (cleared) {
+        observer.disconnect();
+        window.__firstOutput = performance.now();
+      }
     });
-    window.__pressed = new Promise((resolve) =>
-      document.addEventListener('keydown', (e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && resolve(performance.now()), { capture: true, once: true }),
-    );
+    observer.observe(log, { childList: true, subtree: true, characterData: true });
+    window.__pressed = null;
+    const onKey = (e) => {
+      if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
+      window.__pressed = performance.now();
+      document.removeEventListener('keydown', onKey, true);
+    };
+    document.addEventListener('keydown', onKey, true);
   });
   await page.keyboard.press('Control+Enter');
-  const elapsed = await page.evaluate(async () => (await window.__firstOutput) - (await window.__pressed));
-  await page.waitForSelector('[data-testid="run-status"]:text-matches("^Finished")');
+  await page.waitForFunction(() => window.__firstOutput !== null && window.__pressed !== null, null, { timeout: 30_000 });
+  const elapsed = await page.evaluate(() => window.__firstOutput - window.__pressed);
+  await page.waitForSelector('[data-testid="run-status"]:text-matches("^Finished")', { timeout: 30_000 });
   return elapsed;
 }

@@ -97,7 +97,11 @@ export default function EditorWorkbench({ autoFocus = false, ...config }: Workbe
         setKeys(findKeys(editor.getValue()));
       }
     });
-    void loadSdkTypes();
+    // Warm up while the learner reads: the TypeScript program (first emit parses the SDK's types) and the runner.
+    void loadSdkTypes().then(() => {
+      const model = editor.getModel();
+      if (model) window.setTimeout(() => void emitJavaScript(model).catch(() => {}), 500);
+    });
     void warmUp();
     if (!readOwnKey()) {
       getRunnerSession()

@@ -27,6 +27,8 @@ export function useRunner({ lessonSlug }: { lessonSlug: string | null }) {
   const queue = useRef<RunnerMessage[]>([]);
   const frame = useRef<number | undefined>(undefined);
   const exchanges = useRef<RunnerMessage[]>([]);
+  // Stop pressed before the run reached the frame (still fetching a token or loading the frame).
+  const stopRequested = useRef<string | null>(null);
 
   // Messages are applied once per animation frame: a program printing in a loop must not re-render per line.
   const flush = useCallback(() => {
@@ -85,6 +87,7 @@ export function useRunner({ lessonSlug }: { lessonSlug: string | null }) {
         const key = credentials.kind === 'own-key' ? credentials.key : credentials.session.token;
         await getHost().run({ runId, code, env: { OPENAI_API_KEY: key }, drill, timeLimitMs: RUN_TIME_LIMIT_MS });
         if (current.current !== runId) return;
+        if (stopRequested.current === runId) getHost().stop(runId);
         dispatch({ type: 'started', runId });
         window.clearTimeout(watchdog.current);
         watchdog.current = window.setTimeout(() => {
@@ -103,7 +106,9 @@ export function useRunner({ lessonSlug }: { lessonSlug: string | null }) {
   );
 
   const stop = useCallback(() => {
-    if (current.current) getHost().stop(current.current);
+    if (!current.current) return;
+    stopRequested.current = current.current;
+    getHost().stop(current.current);
   }, [getHost]);
 
   return { state, run, stop, warmUp };
