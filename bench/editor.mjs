@@ -26,8 +26,16 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
 });
-const median = (xs) => percentile([...xs].sort((a, b) => a - b), 50);
-const p90 = (xs) => percentile([...xs].sort((a, b) => a - b), 90);
+const median = (xs) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
+const p90 = (xs) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    90,
+  );
 
 try {
   // 1. Page load to an editable editor, and from "editor wanted" to editable (fresh context each time: cold cache).
@@ -53,7 +61,9 @@ try {
       // The editor is in view on a wide screen, so it is requested as soon as the page has hydrated; what it adds
       // is everything fetched beyond the files the page's HTML references.
       const html = await (await fetch(new URL(LESSON, baseUrl))).text();
-      const initial = new Set([...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => new URL(m[1], baseUrl).pathname));
+      const initial = new Set(
+        [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => new URL(m[1], baseUrl).pathname),
+      );
       bytes = await weigh(requests, initial);
     }
     await context.close();
@@ -80,10 +90,18 @@ try {
     warmRunToFirstOutputMs: { median: median(runs), p90: p90(runs), samples: runs.length },
     gzippedBytes: bytes,
   };
-  console.log(`page load → editable editor: median ${result.pageLoadToEditableMs.median.toFixed(0)} ms, p90 ${result.pageLoadToEditableMs.p90.toFixed(0)} ms (${LOADS} cold loads)`);
-  console.log(`editor requested → editable: median ${result.requestedToEditableMs.median.toFixed(0)} ms, p90 ${result.requestedToEditableMs.p90.toFixed(0)} ms (target < 2000 ms)`);
-  console.log(`Ctrl+Enter → first output, first run (5 s after the editor appeared): ${firstRun.toFixed(0)} ms`);
-  console.log(`Ctrl+Enter → first output, warm: median ${result.warmRunToFirstOutputMs.median.toFixed(0)} ms, p90 ${result.warmRunToFirstOutputMs.p90.toFixed(0)} ms (${RUNS} runs; target < 300 ms)`);
+  console.log(
+    `page load → editable editor: median ${result.pageLoadToEditableMs.median.toFixed(0)} ms, p90 ${result.pageLoadToEditableMs.p90.toFixed(0)} ms (${LOADS} cold loads)`,
+  );
+  console.log(
+    `editor requested → editable: median ${result.requestedToEditableMs.median.toFixed(0)} ms, p90 ${result.requestedToEditableMs.p90.toFixed(0)} ms (target < 2000 ms)`,
+  );
+  console.log(
+    `Ctrl+Enter → first output, first run (5 s after the editor appeared): ${firstRun.toFixed(0)} ms`,
+  );
+  console.log(
+    `Ctrl+Enter → first output, warm: median ${result.warmRunToFirstOutputMs.median.toFixed(0)} ms, p90 ${result.warmRunToFirstOutputMs.p90.toFixed(0)} ms (${RUNS} runs; target < 300 ms)`,
+  );
   for (const [group, size] of Object.entries(bytes)) console.log(`gzipped, ${group}: ${kB(size)}`);
   console.log(result.machine);
   mkdirSync('bench/results', { recursive: true });
@@ -98,7 +116,12 @@ try {
  * workers, the workbench and output panel), the SDK's types, the runner frame and the SDK bundle it runs.
  */
 async function weigh(requests, initial) {
-  const groups = { 'editor: Monaco, its workers, workbench and output panel (JS, CSS, font)': 0, 'SDK types for the editor': 0, 'runner frame (HTML with inline script)': 0, 'SDK bundle for the runner': 0 };
+  const groups = {
+    'editor: Monaco, its workers, workbench and output panel (JS, CSS, font)': 0,
+    'SDK types for the editor': 0,
+    'runner frame (HTML with inline script)': 0,
+    'SDK bundle for the runner': 0,
+  };
   for (const { request } of requests) {
     const url = new URL(request.url());
     if (!url.protocol.startsWith('http') || initial.has(url.pathname)) continue;
@@ -114,7 +137,8 @@ async function weigh(requests, initial) {
     if (url.pathname === '/runner') groups['runner frame (HTML with inline script)'] += gz;
     else if (url.pathname.endsWith('/generated/runner/openai.js')) groups['SDK bundle for the runner'] += gz;
     else if (url.pathname.endsWith('/openai-types.json')) groups['SDK types for the editor'] += gz;
-    else if (url.pathname.startsWith('/_next/static/')) groups['editor: Monaco, its workers, workbench and output panel (JS, CSS, font)'] += gz;
+    else if (url.pathname.startsWith('/_next/static/'))
+      groups['editor: Monaco, its workers, workbench and output panel (JS, CSS, font)'] += gz;
   }
   return groups;
 }
@@ -143,7 +167,9 @@ async function timeRun(page) {
     document.addEventListener('keydown', onKey, true);
   });
   await page.keyboard.press('Control+Enter');
-  await page.waitForFunction(() => window.__firstOutput !== null && window.__pressed !== null, null, { timeout: 30_000 });
+  await page.waitForFunction(() => window.__firstOutput !== null && window.__pressed !== null, null, {
+    timeout: 30_000,
+  });
   const elapsed = await page.evaluate(() => window.__firstOutput - window.__pressed);
   await page.waitForSelector('[data-testid="run-status"]:text-matches("^Finished")', { timeout: 30_000 });
   return elapsed;

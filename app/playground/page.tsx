@@ -5,7 +5,8 @@ import { highlightToHtml } from '@/lib/markdown/highlight';
 
 export const metadata: Metadata = {
   title: 'Playground',
-  description: 'Write and run any program against the OpenAI SDK, in your browser, against the sandbox model or your own key.',
+  description:
+    'Write and run any program against the OpenAI SDK, in your browser, against the sandbox model or your own key.',
 };
 
 const STARTER = `// Playground: write any program with the openai SDK and run it with Ctrl+Enter (Cmd+Enter on a Mac).
@@ -21,10 +22,13 @@ export default async function PlaygroundPage() {
     <div className="mx-auto max-w-5xl px-4 py-8 sm:px-6">
       <h1 className="text-3xl font-bold tracking-tight">Playground</h1>
       <p className="mt-3 max-w-3xl text-zinc-600 dark:text-zinc-400">
-        The lesson editor with an empty program, for experiments. It runs in a sandboxed frame in your browser and calls
-        this app&apos;s <code className="font-mono text-[0.9em]">/api/v1</code>: the built-in sandbox model, or a real model with
-        the key you set in <a href="/settings" className="font-medium text-brand-700 underline dark:text-brand-300">Settings</a>.
-        Your code is saved in this browser.
+        The lesson editor with an empty program, for experiments. It runs in a sandboxed frame in your browser
+        and calls this app&apos;s <code className="font-mono text-[0.9em]">/api/v1</code>: the built-in
+        sandbox model, or a real model with the key you set in{' '}
+        <a href="/settings" className="font-medium text-brand-700 underline dark:text-brand-300">
+          Settings
+        </a>
+        . Your code is saved in this browser.
       </p>
       <div className="mt-6 rounded-xl border border-zinc-200 bg-zinc-50 p-4 dark:border-zinc-800 dark:bg-zinc-900">
         <EditorIsland

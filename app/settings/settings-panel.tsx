@@ -2,7 +2,15 @@
 
 import { useEffect, useId, useState, useSyncExternalStore } from 'react';
 import { DEFAULT_MAX_OUTPUT_CHARS, RUN_TIME_LIMIT_MS } from '@/lib/runner/limits';
-import { forgetOwnKey, getRunnerSession, maskKey, OWN_KEY_STORAGE, readOwnKey, saveOwnKey, type RunnerSession } from '@/components/runner/credentials';
+import {
+  forgetOwnKey,
+  getRunnerSession,
+  maskKey,
+  OWN_KEY_STORAGE,
+  readOwnKey,
+  saveOwnKey,
+  type RunnerSession,
+} from '@/components/runner/credentials';
 
 function subscribe(onChange: () => void) {
   window.addEventListener('tokenwise:credentials', onChange);
@@ -36,11 +44,16 @@ export function SettingsPanel() {
     event.preventDefault();
     const key = draft.trim();
     if (!key) return setProblem('Paste a key first.');
-    if (/\s/.test(key) || key.length > 400) return setProblem('That does not look like a key: keys have no spaces.');
+    if (/\s/.test(key) || key.length > 400)
+      return setProblem('That does not look like a key: keys have no spaces.');
     saveOwnKey(key);
     setDraft('');
     setProblem(null);
-    setStatus(key.startsWith('sk-') ? 'Key saved for this tab.' : 'Key saved for this tab. (OpenAI keys start with sk-; other servers may differ.)');
+    setStatus(
+      key.startsWith('sk-')
+        ? 'Key saved for this tab.'
+        : 'Key saved for this tab. (OpenAI keys start with sk-; other servers may differ.)',
+    );
   };
 
   const forget = () => {
@@ -55,17 +68,24 @@ export function SettingsPanel() {
           Your OpenAI key
         </h2>
         <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-zinc-700 dark:text-zinc-300">
-          <li>Kept in this tab only (sessionStorage): closing the tab forgets it. It is never saved with your code or put in share links.</li>
           <li>
-            Sent only to this app&apos;s proxy (<code className="font-mono">/api/v1</code>), which passes it to the upstream model server and
-            never stores, logs or echoes it.
+            Kept in this tab only (sessionStorage): closing the tab forgets it. It is never saved with your
+            code or put in share links.
           </li>
-          <li>Your programs read it as <code className="font-mono">process.env.OPENAI_API_KEY</code>, as on a server.</li>
+          <li>
+            Sent only to this app&apos;s proxy (<code className="font-mono">/api/v1</code>), which passes it
+            to the upstream model server and never stores, logs or echoes it.
+          </li>
+          <li>
+            Your programs read it as <code className="font-mono">process.env.OPENAI_API_KEY</code>, as on a
+            server.
+          </li>
         </ul>
         {ownKey ? (
           <div className="mt-4 flex flex-wrap items-center gap-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950/40">
             <span data-testid="own-key-status">
-              A key is set for this tab: <code className="font-mono">{maskKey(ownKey)}</code>. Runs go to the upstream.
+              A key is set for this tab: <code className="font-mono">{maskKey(ownKey)}</code>. Runs go to the
+              upstream.
             </span>
             <button
               type="button"
@@ -94,11 +114,17 @@ export function SettingsPanel() {
                 placeholder="sk-…"
                 className="min-w-0 flex-1 rounded-md border-0 bg-white px-3 py-2 font-mono text-sm ring-1 ring-zinc-300 ring-inset focus-visible:outline-2 focus-visible:outline-brand-500 dark:bg-zinc-900 dark:ring-zinc-700"
               />
-              <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500">
+              <button
+                type="submit"
+                className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
+              >
                 Use this key
               </button>
             </div>
-            <p id={hintId} className={`text-sm ${problem ? 'text-red-700 dark:text-red-400' : 'text-zinc-500 dark:text-zinc-400'}`}>
+            <p
+              id={hintId}
+              className={`text-sm ${problem ? 'text-red-700 dark:text-red-400' : 'text-zinc-500 dark:text-zinc-400'}`}
+            >
               {problem ?? 'No key set: runs use the sandbox.'}
             </p>
           </form>
@@ -147,11 +173,13 @@ export function SettingsPanel() {
           )}
           <dt className="text-zinc-500 dark:text-zinc-400">Run time limit</dt>
           <dd>
-            {RUN_TIME_LIMIT_MS / 1000} s per run; output is capped at {fmt.format(DEFAULT_MAX_OUTPUT_CHARS)} characters.
+            {RUN_TIME_LIMIT_MS / 1000} s per run; output is capped at {fmt.format(DEFAULT_MAX_OUTPUT_CHARS)}{' '}
+            characters.
           </dd>
         </dl>
         <p className="mt-3 text-sm text-zinc-500 dark:text-zinc-400">
-          Request and token limits apply per runner token; with your own key the upstream&apos;s limits for your account apply too.
+          Request and token limits apply per runner token; with your own key the upstream&apos;s limits for
+          your account apply too.
         </p>
       </section>
     </div>

@@ -42,7 +42,13 @@ export function EditorIsland(config: WorkbenchConfig) {
   const skeleton = <EditorSkeleton html={config.starterHtml} onActivate={activate} />;
   return (
     <div ref={placeholder} data-editor-state={wanted ? 'loading' : 'idle'}>
-      {wanted ? <Suspense fallback={skeleton}><EditorWorkbench {...config} autoFocus={focusOnLoad} /></Suspense> : skeleton}
+      {wanted ? (
+        <Suspense fallback={skeleton}>
+          <EditorWorkbench {...config} autoFocus={focusOnLoad} />
+        </Suspense>
+      ) : (
+        skeleton
+      )}
     </div>
   );
 }

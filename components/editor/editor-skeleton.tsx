@@ -7,7 +7,10 @@ export function EditorSkeleton({ html, onActivate }: { html: string; onActivate?
     <div className="space-y-3">
       <div aria-hidden="true" className="flex gap-2">
         {['Run', 'Reset', 'Share'].map((label) => (
-          <span key={label} className="rounded-md px-3 py-1.5 text-sm text-zinc-400 ring-1 ring-zinc-200 ring-inset dark:ring-zinc-800">
+          <span
+            key={label}
+            className="rounded-md px-3 py-1.5 text-sm text-zinc-400 ring-1 ring-zinc-200 ring-inset dark:ring-zinc-800"
+          >
             {label}
           </span>
         ))}
@@ -21,7 +24,9 @@ export function EditorSkeleton({ html, onActivate }: { html: string; onActivate?
         className={`relative overflow-auto rounded-lg ring-1 ring-zinc-200 focus-visible:outline-2 focus-visible:outline-brand-500 dark:ring-zinc-800 [&_.shiki]:m-0 [&_.shiki]:rounded-none [&_.shiki]:min-h-full ${EDITOR_HEIGHT}`}
       >
         <div dangerouslySetInnerHTML={{ __html: html }} />
-        <span className="absolute top-2 right-2 rounded bg-zinc-900/80 px-2 py-0.5 text-xs text-white">Loading editor…</span>
+        <span className="absolute top-2 right-2 rounded bg-zinc-900/80 px-2 py-0.5 text-xs text-white">
+          Loading editor…
+        </span>
       </div>
     </div>
   );

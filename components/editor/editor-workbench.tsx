@@ -25,7 +25,10 @@ const button =
 const secondary = `${button} bg-white text-zinc-800 ring-zinc-300 hover:bg-zinc-50 dark:bg-zinc-900 dark:text-zinc-100 dark:ring-zinc-700 dark:hover:bg-zinc-800`;
 
 /** The editor, its toolbar and the output panel: loaded on demand by `EditorIsland`. */
-export default function EditorWorkbench({ autoFocus = false, ...config }: WorkbenchConfig & { autoFocus?: boolean }) {
+export default function EditorWorkbench({
+  autoFocus = false,
+  ...config
+}: WorkbenchConfig & { autoFocus?: boolean }) {
   const { storageKey, starter, solution, lessonSlug } = config;
   const [initial] = useState(() => initialCode(storageKey, starter));
   const editorRef = useRef<CodeEditor | null>(null);
@@ -124,7 +127,9 @@ export default function EditorWorkbench({ autoFocus = false, ...config }: Workbe
     editor.executeEdits('reset', [{ range: model.getFullModelRange(), text: starter }]);
     editor.pushUndoStop();
     editor.focus();
-    setMessage(`Restored the starter code. Undo (${mac ? '⌘' : 'Ctrl'}+Z in the editor) brings your edits back.`);
+    setMessage(
+      `Restored the starter code. Undo (${mac ? '⌘' : 'Ctrl'}+Z in the editor) brings your edits back.`,
+    );
   };
 
   const restoreReplaced = () => {
@@ -176,7 +181,11 @@ export default function EditorWorkbench({ autoFocus = false, ...config }: Workbe
     <div className="space-y-3" onKeyDown={onKeyDown} data-editor-ready={mounted}>
       <div role="toolbar" aria-label="Program" className="flex flex-wrap items-center gap-2">
         {running ? (
-          <button type="button" onClick={stop} className={`${button} bg-red-600 text-white ring-red-700 hover:bg-red-700`}>
+          <button
+            type="button"
+            onClick={stop}
+            className={`${button} bg-red-600 text-white ring-red-700 hover:bg-red-700`}
+          >
             <span aria-hidden="true">■</span> Stop
           </button>
         ) : (
@@ -186,7 +195,8 @@ export default function EditorWorkbench({ autoFocus = false, ...config }: Workbe
             aria-keyshortcuts={mac ? 'Meta+Enter' : 'Control+Enter'}
             className={`${button} bg-brand-700 text-white ring-brand-700 hover:bg-brand-600`}
           >
-            <span aria-hidden="true">▶</span> Run <kbd className="ml-1 hidden text-xs opacity-80 sm:inline">{mac ? '⌘↵' : 'Ctrl+↵'}</kbd>
+            <span aria-hidden="true">▶</span> Run{' '}
+            <kbd className="ml-1 hidden text-xs opacity-80 sm:inline">{mac ? '⌘↵' : 'Ctrl+↵'}</kbd>
           </button>
         )}
         <button type="button" onClick={reset} className={secondary}>
@@ -222,7 +232,9 @@ export default function EditorWorkbench({ autoFocus = false, ...config }: Workbe
       )}
       <KeyWarning keys={keys} pasted={pastedKey} />
       <div className={showSolution ? 'hidden' : ''}>
-        <div className={`overflow-hidden rounded-lg ring-1 ring-zinc-200 dark:ring-zinc-800 ${EDITOR_HEIGHT}`}>
+        <div
+          className={`overflow-hidden rounded-lg ring-1 ring-zinc-200 dark:ring-zinc-800 ${EDITOR_HEIGHT}`}
+        >
           <Editor
             defaultLanguage="typescript"
             defaultValue={initial.code}
@@ -251,7 +263,10 @@ export default function EditorWorkbench({ autoFocus = false, ...config }: Workbe
             <span>Your code</span>
             <span>Solution</span>
           </div>
-          <div className={`overflow-hidden rounded-lg ring-1 ring-zinc-200 dark:ring-zinc-800 ${EDITOR_HEIGHT}`} data-testid="solution-diff">
+          <div
+            className={`overflow-hidden rounded-lg ring-1 ring-zinc-200 dark:ring-zinc-800 ${EDITOR_HEIGHT}`}
+            data-testid="solution-diff"
+          >
             <DiffEditor
               original={solutionBase}
               modified={solution}
@@ -279,15 +294,20 @@ export default function EditorWorkbench({ autoFocus = false, ...config }: Workbe
         </div>
       )}
       <p className="text-xs text-zinc-500 dark:text-zinc-400">
-        Keyboard: {mac ? '⌘' : 'Ctrl'}+Enter runs. Tab indents inside the editor; to leave it with the keyboard, press{' '}
-        <kbd>{mac ? 'Ctrl+Shift+M' : 'Ctrl+M'}</kbd> (then Tab moves the focus), or Escape then Shift+Tab.
+        Keyboard: {mac ? '⌘' : 'Ctrl'}+Enter runs. Tab indents inside the editor; to leave it with the
+        keyboard, press <kbd>{mac ? 'Ctrl+Shift+M' : 'Ctrl+M'}</kbd> (then Tab moves the focus), or Escape
+        then Shift+Tab.
       </p>
       <div role="status" aria-live="polite" className="min-h-5 text-sm text-zinc-700 dark:text-zinc-300">
         {message}
         {replaced !== null && (
           <>
             {' '}
-            <button type="button" onClick={restoreReplaced} className="font-medium text-brand-700 underline dark:text-brand-300">
+            <button
+              type="button"
+              onClick={restoreReplaced}
+              className="font-medium text-brand-700 underline dark:text-brand-300"
+            >
               Bring back my previous edits
             </button>
           </>

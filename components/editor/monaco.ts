@@ -39,9 +39,15 @@ declare global {
 self.MonacoEnvironment = {
   getWorker(_workerId: string, label: string) {
     if (label === 'typescript' || label === 'javascript') {
-      return new Worker(new URL('monaco-editor/languages/features/typescript/ts.worker', import.meta.url), { type: 'module', name: 'typescript' });
+      return new Worker(new URL('monaco-editor/languages/features/typescript/ts.worker', import.meta.url), {
+        type: 'module',
+        name: 'typescript',
+      });
     }
-    return new Worker(new URL('monaco-editor/editor/editor.worker', import.meta.url), { type: 'module', name: 'editor' });
+    return new Worker(new URL('monaco-editor/editor/editor.worker', import.meta.url), {
+      type: 'module',
+      name: 'editor',
+    });
   },
 };
 
@@ -63,12 +69,25 @@ defaults.setCompilerOptions({
 });
 defaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
 defaults.setEagerModelSync(true);
-const RUNNER_LIB = { content: RUNNER_GLOBALS, filePath: 'file:///node_modules/@types/tokenwise-runner/index.d.ts' };
+const RUNNER_LIB = {
+  content: RUNNER_GLOBALS,
+  filePath: 'file:///node_modules/@types/tokenwise-runner/index.d.ts',
+};
 defaults.setExtraLibs([RUNNER_LIB]);
 
 const ThemeBase = { light: 'vs', dark: 'vs-dark' } as const;
-api.editor.defineTheme('tokenwise-light', { base: ThemeBase.light, inherit: true, rules: [], colors: { 'editor.background': '#ffffff' } });
-api.editor.defineTheme('tokenwise-dark', { base: ThemeBase.dark, inherit: true, rules: [], colors: { 'editor.background': '#18181b' } });
+api.editor.defineTheme('tokenwise-light', {
+  base: ThemeBase.light,
+  inherit: true,
+  rules: [],
+  colors: { 'editor.background': '#ffffff' },
+});
+api.editor.defineTheme('tokenwise-dark', {
+  base: ThemeBase.dark,
+  inherit: true,
+  rules: [],
+  colors: { 'editor.background': '#18181b' },
+});
 
 loader.config({ monaco });
 
@@ -82,7 +101,10 @@ export function loadSdkTypes(): Promise<void> {
       return r.json() as Promise<{ files: Record<string, string> }>;
     })
     .then(({ files }) => {
-      const libs = Object.entries(files).map(([file, content]) => ({ content, filePath: `file:///node_modules/openai/${file}` }));
+      const libs = Object.entries(files).map(([file, content]) => ({
+        content,
+        filePath: `file:///node_modules/openai/${file}`,
+      }));
       defaults.setExtraLibs([RUNNER_LIB, ...libs]);
     })
     .catch((error: unknown) => {

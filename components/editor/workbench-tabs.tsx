@@ -18,7 +18,12 @@ export function WorkbenchTabs({ tabs, label }: { tabs: WorkbenchTab[]; label: st
   const baseId = useId();
 
   function onKeyDown(event: React.KeyboardEvent) {
-    const moves: Record<string, number> = { ArrowRight: active + 1, ArrowLeft: active - 1, Home: 0, End: tabs.length - 1 };
+    const moves: Record<string, number> = {
+      ArrowRight: active + 1,
+      ArrowLeft: active - 1,
+      Home: 0,
+      End: tabs.length - 1,
+    };
     const target = moves[event.key];
     if (target === undefined) return;
     event.preventDefault();
@@ -29,7 +34,12 @@ export function WorkbenchTabs({ tabs, label }: { tabs: WorkbenchTab[]; label: st
 
   return (
     <div>
-      <div role="tablist" aria-label={label} className="flex gap-1 border-b border-zinc-200 dark:border-zinc-800" onKeyDown={onKeyDown}>
+      <div
+        role="tablist"
+        aria-label={label}
+        className="flex gap-1 border-b border-zinc-200 dark:border-zinc-800"
+        onKeyDown={onKeyDown}
+      >
         {tabs.map((tab, i) => (
           <button
             key={tab.id}
@@ -50,7 +60,14 @@ export function WorkbenchTabs({ tabs, label }: { tabs: WorkbenchTab[]; label: st
         ))}
       </div>
       {tabs.map((tab, i) => (
-        <div key={tab.id} role="tabpanel" id={`${baseId}-panel-${tab.id}`} aria-labelledby={`${baseId}-tab-${tab.id}`} hidden={i !== active} className="mt-3">
+        <div
+          key={tab.id}
+          role="tabpanel"
+          id={`${baseId}-panel-${tab.id}`}
+          aria-labelledby={`${baseId}-tab-${tab.id}`}
+          hidden={i !== active}
+          className="mt-3"
+        >
           {tab.content}
         </div>
       ))}

@@ -18,7 +18,9 @@ export function Workbench({ lesson }: { lesson: Lesson }) {
           <h2 id="workbench-title" className="font-semibold">
             Example
           </h2>
-          <span className="text-xs text-zinc-500 dark:text-zinc-400">runs in your browser, against the sandbox</span>
+          <span className="text-xs text-zinc-500 dark:text-zinc-400">
+            runs in your browser, against the sandbox
+          </span>
         </div>
         <div className="mt-3">
           <WorkbenchTabs
@@ -46,8 +48,13 @@ export function Workbench({ lesson }: { lesson: Lesson }) {
                 label: 'Python',
                 content: (
                   <div>
-                    <p className="mb-2 text-xs text-zinc-500 dark:text-zinc-400">Read-only: the runner runs TypeScript.</p>
-                    <div className="[&_.shiki]:max-h-[70vh]" dangerouslySetInnerHTML={{ __html: lesson.example.python.html }} />
+                    <p className="mb-2 text-xs text-zinc-500 dark:text-zinc-400">
+                      Read-only: the runner runs TypeScript.
+                    </p>
+                    <div
+                      className="[&_.shiki]:max-h-[70vh]"
+                      dangerouslySetInnerHTML={{ __html: lesson.example.python.html }}
+                    />
                   </div>
                 ),
               },

@@ -7,7 +7,15 @@ export interface ErrorGuideLink {
 }
 
 /** An uncaught error: its class, status and message, and where the lesson explains how to recover from it. */
-export function ErrorCard({ error, errorGuide, guideHref }: { error: SerializedError; errorGuide: readonly ErrorGuideLink[]; guideHref: string }) {
+export function ErrorCard({
+  error,
+  errorGuide,
+  guideHref,
+}: {
+  error: SerializedError;
+  errorGuide: readonly ErrorGuideLink[];
+  guideHref: string;
+}) {
   const entry = errorEntryFor(error.name, errorGuide);
   const facts = [
     error.status !== undefined ? `status ${error.status}` : null,
@@ -15,18 +23,32 @@ export function ErrorCard({ error, errorGuide, guideHref }: { error: SerializedE
     error.type ? `type ${error.type}` : null,
     error.param ? `param ${error.param}` : null,
   ].filter(Boolean);
-  const isApiError = error.status !== undefined || /Error$/.test(error.name) && error.name !== 'Error' && error.name !== 'TypeError';
+  const isApiError =
+    error.status !== undefined ||
+    (/Error$/.test(error.name) && error.name !== 'Error' && error.name !== 'TypeError');
   return (
-    <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm dark:border-red-900 dark:bg-red-950/40">
+    <div
+      role="alert"
+      className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm dark:border-red-900 dark:bg-red-950/40"
+    >
       <p className="font-mono font-semibold text-red-800 dark:text-red-300" data-testid="error-class">
         {error.name}
       </p>
-      {facts.length > 0 && <p className="mt-1 font-mono text-xs text-red-900/80 dark:text-red-200/80">{facts.join(' · ')}</p>}
+      {facts.length > 0 && (
+        <p className="mt-1 font-mono text-xs text-red-900/80 dark:text-red-200/80">{facts.join(' · ')}</p>
+      )}
       <p className="mt-1 break-words whitespace-pre-wrap text-red-950 dark:text-red-100">{error.message}</p>
-      {error.requestID && <p className="mt-1 font-mono text-xs text-zinc-600 dark:text-zinc-400">request id: {error.requestID}</p>}
+      {error.requestID && (
+        <p className="mt-1 font-mono text-xs text-zinc-600 dark:text-zinc-400">
+          request id: {error.requestID}
+        </p>
+      )}
       {entry && (
         <p className="mt-2">
-          <a href={`${guideHref}#${entry.anchor}`} className="font-medium text-brand-700 underline dark:text-brand-300">
+          <a
+            href={`${guideHref}#${entry.anchor}`}
+            className="font-medium text-brand-700 underline dark:text-brand-300"
+          >
             How to recover from {error.name}
           </a>
         </p>

@@ -40,7 +40,8 @@ function JsonNode({ value, path, guide, guideHref, openDepth }: NodeProps) {
   const [open, setOpen] = useState(path.length < openDepth);
   const childrenId = useId();
   const key = path[path.length - 1];
-  const label = key === undefined ? null : <FieldKey name={key} path={path} guide={guide} guideHref={guideHref} />;
+  const label =
+    key === undefined ? null : <FieldKey name={key} path={path} guide={guide} guideHref={guideHref} />;
 
   if (!isContainer(value)) {
     return (
@@ -52,7 +53,9 @@ function JsonNode({ value, path, guide, guideHref, openDepth }: NodeProps) {
     );
   }
 
-  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+  const entries: [string | number, unknown][] = Array.isArray(value)
+    ? value.map((v, i) => [i, v])
+    : Object.entries(value);
   const [openBracket, closeBracket] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
   return (
     <div className={path.length ? 'pl-4' : ''} data-path={formatPath(path)}>
@@ -72,13 +75,28 @@ function JsonNode({ value, path, guide, guideHref, openDepth }: NodeProps) {
       {!open && (
         <span className="text-zinc-500">
           {' '}
-          {entries.length} {Array.isArray(value) ? (entries.length === 1 ? 'item' : 'items') : entries.length === 1 ? 'field' : 'fields'} {closeBracket}
+          {entries.length}{' '}
+          {Array.isArray(value)
+            ? entries.length === 1
+              ? 'item'
+              : 'items'
+            : entries.length === 1
+              ? 'field'
+              : 'fields'}{' '}
+          {closeBracket}
         </span>
       )}
       {open && (
         <div id={childrenId}>
           {entries.map(([k, v]) => (
-            <JsonNode key={k} value={v} path={[...path, k]} guide={guide} guideHref={guideHref} openDepth={openDepth} />
+            <JsonNode
+              key={k}
+              value={v}
+              path={[...path, k]}
+              guide={guide}
+              guideHref={guideHref}
+              openDepth={openDepth}
+            />
           ))}
           <span className="text-zinc-500">{closeBracket}</span>
         </div>
@@ -87,11 +105,26 @@ function JsonNode({ value, path, guide, guideHref, openDepth }: NodeProps) {
   );
 }
 
-function FieldKey({ name, path, guide, guideHref }: { name: string | number; path: JsonPath; guide: readonly GuideLink[]; guideHref: string }) {
+function FieldKey({
+  name,
+  path,
+  guide,
+  guideHref,
+}: {
+  name: string | number;
+  path: JsonPath;
+  guide: readonly GuideLink[];
+  guideHref: string;
+}) {
   const tipId = useId();
   const entry = typeof name === 'string' ? guideEntryFor(path, guide) : undefined;
   const text = typeof name === 'number' ? String(name) : name;
-  if (!entry) return <span className={typeof name === 'number' ? 'text-zinc-500' : 'text-sky-800 dark:text-sky-300'}>{text}</span>;
+  if (!entry)
+    return (
+      <span className={typeof name === 'number' ? 'text-zinc-500' : 'text-sky-800 dark:text-sky-300'}>
+        {text}
+      </span>
+    );
   return (
     <span className="group/field relative">
       <a
@@ -116,9 +149,15 @@ function FieldKey({ name, path, guide, guideHref }: { name: string | number; pat
 
 function Primitive({ value }: { value: unknown }) {
   if (typeof value === 'string') {
-    return <span className="break-words whitespace-pre-wrap text-emerald-800 dark:text-emerald-300">{JSON.stringify(value)}</span>;
+    return (
+      <span className="break-words whitespace-pre-wrap text-emerald-800 dark:text-emerald-300">
+        {JSON.stringify(value)}
+      </span>
+    );
   }
-  if (typeof value === 'number') return <span className="text-amber-800 dark:text-amber-300">{String(value)}</span>;
-  if (typeof value === 'boolean') return <span className="text-violet-800 dark:text-violet-300">{String(value)}</span>;
+  if (typeof value === 'number')
+    return <span className="text-amber-800 dark:text-amber-300">{String(value)}</span>;
+  if (typeof value === 'boolean')
+    return <span className="text-violet-800 dark:text-violet-300">{String(value)}</span>;
   return <span className="text-zinc-500">{value === null ? 'null' : String(value)}</span>;
 }

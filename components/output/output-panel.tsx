@@ -22,12 +22,18 @@ export interface OutputPanelProps {
   expectedBackend: 'sandbox' | 'upstream' | null;
 }
 
-const OUTCOME_TEXT = { completed: 'Finished', failed: 'Failed', stopped: 'Stopped', 'timed-out': 'Stopped: time limit' } as const;
+const OUTCOME_TEXT = {
+  completed: 'Finished',
+  failed: 'Failed',
+  stopped: 'Stopped',
+  'timed-out': 'Stopped: time limit',
+} as const;
 
 function readTotals(): SessionTotals {
   try {
     const parsed = JSON.parse(sessionStorage.getItem(SESSION_TOTALS) ?? 'null') as SessionTotals | null;
-    if (parsed && [parsed.runs, parsed.tokens, parsed.cost].every((n) => typeof n === 'number')) return parsed;
+    if (parsed && [parsed.runs, parsed.tokens, parsed.cost].every((n) => typeof n === 'number'))
+      return parsed;
   } catch {}
   return { runs: 0, tokens: 0, cost: 0 };
 }
@@ -48,7 +54,11 @@ export function OutputPanel({ state, fieldGuide, errorGuide, guideHref, expected
     if (state.phase !== 'done' || !state.runId || counted.current === state.runId) return;
     counted.current = state.runId;
     const before = readTotals();
-    const next = { runs: before.runs + 1, tokens: before.tokens + summary.totalTokens, cost: before.cost + summary.cost };
+    const next = {
+      runs: before.runs + 1,
+      tokens: before.tokens + summary.totalTokens,
+      cost: before.cost + summary.cost,
+    };
     try {
       sessionStorage.setItem(SESSION_TOTALS, JSON.stringify(next));
     } catch {}
@@ -57,7 +67,8 @@ export function OutputPanel({ state, fieldGuide, errorGuide, guideHref, expected
 
   const answered = [...state.exchanges].reverse().find((e) => e.headers['x-tokenwise-backend']);
   const backendHeader = answered?.headers['x-tokenwise-backend'];
-  const backend = backendHeader === 'sandbox' || backendHeader === 'upstream' ? backendHeader : expectedBackend;
+  const backend =
+    backendHeader === 'sandbox' || backendHeader === 'upstream' ? backendHeader : expectedBackend;
   const running = state.phase === 'preparing' || state.phase === 'running';
 
   return (
@@ -67,7 +78,11 @@ export function OutputPanel({ state, fieldGuide, errorGuide, guideHref, expected
           Output
         </h3>
         <span role="status" className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="run-status">
-          {running ? 'Running…' : state.outcome ? `${OUTCOME_TEXT[state.outcome]}${state.durationMs !== null ? ` in ${state.durationMs} ms` : ''}` : 'Press Run or Ctrl+Enter.'}
+          {running
+            ? 'Running…'
+            : state.outcome
+              ? `${OUTCOME_TEXT[state.outcome]}${state.durationMs !== null ? ` in ${state.durationMs} ms` : ''}`
+              : 'Press Run or Ctrl+Enter.'}
         </span>
         <span className="ml-auto">
           <BackendBadge backend={backend} />

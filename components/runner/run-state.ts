@@ -60,8 +60,16 @@ function apply(state: RunState, message: RunnerMessage): RunState {
       const notes = [...state.notes];
       if (message.outcome === 'timed-out') notes.push('The run went over its time limit and was stopped.');
       if (message.outcome === 'stopped') notes.push('Stopped.');
-      if (message.truncated) notes.push('The program printed more than the output panel keeps; the rest was dropped.');
-      return { ...state, phase: 'done', outcome: message.outcome, durationMs: message.durationMs, truncated: message.truncated, notes };
+      if (message.truncated)
+        notes.push('The program printed more than the output panel keeps; the rest was dropped.');
+      return {
+        ...state,
+        phase: 'done',
+        outcome: message.outcome,
+        durationMs: message.durationMs,
+        truncated: message.truncated,
+        notes,
+      };
     }
   }
 }

@@ -1,4 +1,11 @@
-import { CONNECT, helloSchema, parseRunnerMessage, type Drill, type PageMessage, type RunnerMessage } from '@/lib/runner/protocol';
+import {
+  CONNECT,
+  helloSchema,
+  parseRunnerMessage,
+  type Drill,
+  type PageMessage,
+  type RunnerMessage,
+} from '@/lib/runner/protocol';
 
 /** Where the frame and the bundled SDK are served from. */
 export const FRAME_URL = '/runner';

@@ -47,7 +47,12 @@ export function useRunner({ lessonSlug }: { lessonSlug: string | null }) {
         window.clearTimeout(watchdog.current);
         flush();
         const recorded = exchanges.current.flatMap((m) => (m.type === 'exchange' ? [m.exchange] : []));
-        dispatchRunEvent({ lessonSlug, runId: message.runId, outcome: message.outcome, exchanges: toEventExchanges(recorded) });
+        dispatchRunEvent({
+          lessonSlug,
+          runId: message.runId,
+          outcome: message.outcome,
+          exchanges: toEventExchanges(recorded),
+        });
         current.current = null;
       } else {
         frame.current ??= window.requestAnimationFrame(flush);
@@ -71,7 +76,13 @@ export function useRunner({ lessonSlug }: { lessonSlug: string | null }) {
   );
 
   /** Loads the frame and the SDK ahead of the first run. */
-  const warmUp = useCallback(() => getHost().connect().catch(() => {}), [getHost]);
+  const warmUp = useCallback(
+    () =>
+      getHost()
+        .connect()
+        .catch(() => {}),
+    [getHost],
+  );
 
   const run = useCallback(
     async ({ code, drill }: RunOptions) => {
@@ -80,12 +91,20 @@ export function useRunner({ lessonSlug }: { lessonSlug: string | null }) {
       current.current = runId;
       exchanges.current = [];
       queue.current = [];
-      const notes = drill ? [`Error drill: ${DRILL_OPTIONS.find((d) => d.value === drill)?.expect ?? drill}.`] : [];
+      const notes = drill
+        ? [`Error drill: ${DRILL_OPTIONS.find((d) => d.value === drill)?.expect ?? drill}.`]
+        : [];
       dispatch({ type: 'prepare', runId, notes });
       try {
         const credentials = await getCredentials();
         const key = credentials.kind === 'own-key' ? credentials.key : credentials.session.token;
-        await getHost().run({ runId, code, env: { OPENAI_API_KEY: key }, drill, timeLimitMs: RUN_TIME_LIMIT_MS });
+        await getHost().run({
+          runId,
+          code,
+          env: { OPENAI_API_KEY: key },
+          drill,
+          timeLimitMs: RUN_TIME_LIMIT_MS,
+        });
         if (current.current !== runId) return;
         if (stopRequested.current === runId) getHost().stop(runId);
         dispatch({ type: 'started', runId });
@@ -99,7 +118,11 @@ export function useRunner({ lessonSlug }: { lessonSlug: string | null }) {
       } catch (error) {
         if (current.current !== runId) return;
         current.current = null;
-        dispatch({ type: 'failed-to-start', runId, error: { name: 'RunnerError', message: error instanceof Error ? error.message : String(error) } });
+        dispatch({
+          type: 'failed-to-start',
+          runId,
+          error: { name: 'RunnerError', message: error instanceof Error ? error.message : String(error) },
+        });
       }
     },
     [getHost],

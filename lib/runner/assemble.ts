@@ -40,15 +40,22 @@ export function assembleStream(chunks: readonly unknown[]): Json | null {
       if (!isObject(raw) || typeof raw.index !== 'number') continue;
       let choice = choices.get(raw.index);
       if (!choice) {
-        choice = { index: raw.index, message: { role: 'assistant', content: null, refusal: null }, finish_reason: null, logprobs: null };
+        choice = {
+          index: raw.index,
+          message: { role: 'assistant', content: null, refusal: null },
+          finish_reason: null,
+          logprobs: null,
+        };
         choices.set(raw.index, choice);
       }
       if (raw.finish_reason != null) choice.finish_reason = raw.finish_reason;
       if (raw.logprobs != null) choice.logprobs = mergeLogprobs(choice.logprobs, raw.logprobs);
       const delta = isObject(raw.delta) ? raw.delta : {};
       if (typeof delta.role === 'string') choice.message.role = delta.role;
-      if (typeof delta.content === 'string') choice.message.content = (choice.message.content ?? '') + delta.content;
-      if (typeof delta.refusal === 'string') choice.message.refusal = (choice.message.refusal ?? '') + delta.refusal;
+      if (typeof delta.content === 'string')
+        choice.message.content = (choice.message.content ?? '') + delta.content;
+      if (typeof delta.refusal === 'string')
+        choice.message.refusal = (choice.message.refusal ?? '') + delta.refusal;
       if (Array.isArray(delta.tool_calls)) mergeToolCalls(choice.message, delta.tool_calls);
     }
   }

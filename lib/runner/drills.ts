@@ -19,5 +19,9 @@ export const DRILL_OPTIONS: { value: Drill | 'none'; label: string; expect: stri
     label: 'Timeout',
     expect: `APIConnectionTimeoutError: the sandbox never answers. The SDK's default timeout is 10 minutes; for this drill the runner makes it ${DRILL_TIMEOUT_MS / 1000} s (a timeout you pass to new OpenAI() wins)`,
   },
-  { value: 'dropped', label: 'Dropped connection', expect: 'APIConnectionError, after the SDK retried twice' },
+  {
+    value: 'dropped',
+    label: 'Dropped connection',
+    expect: 'APIConnectionError, after the SDK retried twice',
+  },
 ];

@@ -39,10 +39,16 @@ export function guideEntryFor<T extends GuideLink>(path: JsonPath, entries: read
 
 /** Readable form of a path: `choices[0].message.content`. */
 export function formatPath(path: JsonPath): string {
-  return path.reduce<string>((out, seg) => (typeof seg === 'number' ? `${out}[${seg}]` : out ? `${out}.${seg}` : seg), '');
+  return path.reduce<string>(
+    (out, seg) => (typeof seg === 'number' ? `${out}[${seg}]` : out ? `${out}.${seg}` : seg),
+    '',
+  );
 }
 
 /** The error-recovery entry for an SDK error class, e.g. `RateLimitError` → `#error-ratelimiterror`. */
-export function errorEntryFor<T extends { name: string }>(errorName: string, entries: readonly T[]): T | undefined {
+export function errorEntryFor<T extends { name: string }>(
+  errorName: string,
+  entries: readonly T[],
+): T | undefined {
   return entries.find((e) => e.name.replace(/`/g, '').trim() === errorName);
 }

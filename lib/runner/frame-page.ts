@@ -46,10 +46,13 @@ export function frameResponse(request: Request): Response {
   try {
     frame = frameScript();
   } catch {
-    return new Response('The runner is not built: run `npm run build` (it runs scripts/build/prepare.mjs first).', {
-      status: 503,
-      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
-    });
+    return new Response(
+      'The runner is not built: run `npm run build` (it runs scripts/build/prepare.mjs first).',
+      {
+        status: 503,
+        headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+      },
+    );
   }
   const html = `<!doctype html><html><head><meta charset="utf-8"><title>Tokenwise runner</title></head><body><script>${frame.script}</script></body></html>`;
   return new Response(html, {

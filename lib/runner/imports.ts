@@ -10,8 +10,44 @@ export interface RewriteResult {
   unresolved: string[];
 }
 
-const REGEX_AFTER = new Set(['(', ',', '=', ':', '[', '!', '&', '|', '?', '{', '}', ';', '+', '-', '*', '%', '<', '>', '~', '^']);
-const REGEX_AFTER_WORDS = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await']);
+const REGEX_AFTER = new Set([
+  '(',
+  ',',
+  '=',
+  ':',
+  '[',
+  '!',
+  '&',
+  '|',
+  '?',
+  '{',
+  '}',
+  ';',
+  '+',
+  '-',
+  '*',
+  '%',
+  '<',
+  '>',
+  '~',
+  '^',
+]);
+const REGEX_AFTER_WORDS = new Set([
+  'return',
+  'typeof',
+  'instanceof',
+  'in',
+  'of',
+  'new',
+  'delete',
+  'void',
+  'throw',
+  'case',
+  'do',
+  'else',
+  'yield',
+  'await',
+]);
 
 export function rewriteImports(code: string, resolve: (specifier: string) => string | null): RewriteResult {
   let out = '';
@@ -49,7 +85,8 @@ export function rewriteImports(code: string, resolve: (specifier: string) => str
     if (ch === "'" || ch === '"') {
       const end = stringEnd(code, i, ch);
       const literal = code.slice(i + 1, end - 1);
-      const isSpecifier = prev === 'from' || (prev === 'import' && prev2 !== '.') || (prev === '(' && prev2 === 'import');
+      const isSpecifier =
+        prev === 'from' || (prev === 'import' && prev2 !== '.') || (prev === '(' && prev2 === 'import');
       if (isSpecifier) {
         const target = resolve(literal);
         if (target === null) unresolved.push(literal);

@@ -23,7 +23,11 @@ export function formatArgs(args: readonly unknown[], options: Partial<Options> =
     const value = rest[index++];
     switch (letter) {
       case 's':
-        return typeof value === 'string' ? value : typeof value === 'bigint' ? `${value}n` : inspect(value, { depth: 1 });
+        return typeof value === 'string'
+          ? value
+          : typeof value === 'bigint'
+            ? `${value}n`
+            : inspect(value, { depth: 1 });
       case 'd':
       case 'i': {
         if (typeof value === 'bigint') return `${value}n`;
@@ -79,10 +83,14 @@ function constructorName(value: object): string | null {
 }
 
 function formatError(error: Error, depth: number, seen: Set<object>, indent: number): string {
-  const head = error.stack && error.stack.includes(error.message) ? error.stack : `${error.name}: ${error.message}`;
+  const head =
+    error.stack && error.stack.includes(error.message) ? error.stack : `${error.name}: ${error.message}`;
   const extra = Object.keys(error).filter((k) => k !== 'stack' && k !== 'message');
   if (!extra.length || depth < 0) return head;
-  const body = extra.map((k) => `${formatKey(k)}: ${format((error as unknown as Record<string, unknown>)[k], depth - 1, seen, indent + 2)}`);
+  const body = extra.map(
+    (k) =>
+      `${formatKey(k)}: ${format((error as unknown as Record<string, unknown>)[k], depth - 1, seen, indent + 2)}`,
+  );
   return `${head} ${wrap('{', '}', body, indent)}`;
 }
 
@@ -131,7 +139,9 @@ function format(value: unknown, depth: number, seen: Set<object>, indent: number
       return wrap('[', ']', items, indent);
     }
     if (value instanceof Map) {
-      const items = [...value].map(([k, v]) => `${format(k, depth - 1, seen, indent + 2)} => ${format(v, depth - 1, seen, indent + 2)}`);
+      const items = [...value].map(
+        ([k, v]) => `${format(k, depth - 1, seen, indent + 2)} => ${format(v, depth - 1, seen, indent + 2)}`,
+      );
       return `Map(${value.size}) ${wrap('{', '}', items, indent)}`;
     }
     if (value instanceof Set) {
@@ -139,7 +149,8 @@ function format(value: unknown, depth: number, seen: Set<object>, indent: number
       return `Set(${value.size}) ${wrap('{', '}', items, indent)}`;
     }
     const items = Object.keys(object).map(
-      (k) => `${formatKey(k)}: ${format((object as Record<string, unknown>)[k], depth - 1, seen, indent + 2)}`,
+      (k) =>
+        `${formatKey(k)}: ${format((object as Record<string, unknown>)[k], depth - 1, seen, indent + 2)}`,
     );
     const body = wrap('{', '}', items, indent);
     return name ? `${name} ${body}` : body;

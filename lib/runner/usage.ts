@@ -42,7 +42,9 @@ export function completionOf(exchange: Exchange): Json | null {
 export function modelFor(id: string): ModelInfo | undefined {
   return (
     findModel(id) ??
-    [...MODELS].sort((a, b) => b.id.length - a.id.length).find((m) => id.startsWith(`${m.id}-`) && /^\d{4}-\d{2}-\d{2}$/.test(id.slice(m.id.length + 1)))
+    [...MODELS]
+      .sort((a, b) => b.id.length - a.id.length)
+      .find((m) => id.startsWith(`${m.id}-`) && /^\d{4}-\d{2}-\d{2}$/.test(id.slice(m.id.length + 1)))
   );
 }
 
@@ -50,12 +52,15 @@ export function usageRow(exchange: Exchange): UsageRow | null {
   const completion = completionOf(exchange);
   if (!completion || !isObject(completion.usage)) return null;
   const usage = completion.usage;
-  const requested = isObject(exchange.request) && typeof exchange.request.model === 'string' ? exchange.request.model : '';
+  const requested =
+    isObject(exchange.request) && typeof exchange.request.model === 'string' ? exchange.request.model : '';
   const model = typeof completion.model === 'string' ? completion.model : requested;
   const info = modelFor(model) ?? modelFor(requested);
   const promptTokens = num(usage.prompt_tokens);
   const completionTokens = num(usage.completion_tokens);
-  const cachedTokens = isObject(usage.prompt_tokens_details) ? num(usage.prompt_tokens_details.cached_tokens) : 0;
+  const cachedTokens = isObject(usage.prompt_tokens_details)
+    ? num(usage.prompt_tokens_details.cached_tokens)
+    : 0;
   return {
     exchangeId: exchange.id,
     model,

@@ -9,18 +9,24 @@ import path from 'node:path';
 export function collectDeclarations(packageDir) {
   const pkg = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
   const entry = (pkg.types ?? pkg.typings ?? 'index.d.ts').replace(/^\.\//, '');
-  const files = { 'package.json': JSON.stringify({ name: pkg.name, version: pkg.version, types: `./${entry}` }) };
+  const files = {
+    'package.json': JSON.stringify({ name: pkg.name, version: pkg.version, types: `./${entry}` }),
+  };
   const queue = [entry];
   while (queue.length) {
     const file = queue.pop();
     if (file in files) continue;
     const text = readFileSync(path.join(packageDir, file), 'utf8');
     files[file] = text.replace(/^\/\/# sourceMappingURL=.*$/gm, '');
-    for (const match of text.matchAll(/(?:from\s*|import\s*\(\s*|import\s+|reference\s+path=)["']([^"']+)["']/g)) {
+    for (const match of text.matchAll(
+      /(?:from\s*|import\s*\(\s*|import\s+|reference\s+path=)["']([^"']+)["']/g,
+    )) {
       const specifier = match[1];
       if (!specifier.startsWith('.')) continue;
       const base = path.posix.join(path.posix.dirname(file), specifier).replace(/\.(m|c)?js$/, '');
-      const found = [`${base}.d.ts`, `${base}/index.d.ts`].find((c) => !c.startsWith('..') && existsSync(path.join(packageDir, c)));
+      const found = [`${base}.d.ts`, `${base}/index.d.ts`].find(
+        (c) => !c.startsWith('..') && existsSync(path.join(packageDir, c)),
+      );
       if (found && !(found in files)) queue.push(found);
     }
   }

@@ -13,12 +13,24 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const out = path.join(root, 'public/generated');
 const started = Date.now();
 
-const browser = { bundle: true, platform: 'browser', target: 'es2022', minify: true, legalComments: 'none', logLevel: 'warning', absWorkingDir: root };
+const browser = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
 
 async function bundleSdk() {
   const result = await esbuild.build({
     ...browser,
-    stdin: { contents: "export * from 'openai';\nexport { default } from 'openai';\n", resolveDir: root, sourcefile: 'openai-entry.js' },
+    stdin: {
+      contents: "export * from 'openai';\nexport { default } from 'openai';\n",
+      resolveDir: root,
+      sourcefile: 'openai-entry.js',
+    },
     format: 'esm',
     // Error classes are reported by name (`RateLimitError`), so names must survive minification.
     keepNames: true,

@@ -14,7 +14,9 @@ test.afterEach(() => {
   expect(foreign, 'requests that left the app').toEqual([]);
 });
 
-test('Ctrl+Enter runs lesson 1: reply, inspector, usage and cost; a field links to its guide entry', async ({ page }) => {
+test('Ctrl+Enter runs lesson 1: reply, inspector, usage and cost; a field links to its guide entry', async ({
+  page,
+}) => {
   const bench = new Workbench(page);
   await bench.open();
   await bench.runWithShortcut();
@@ -32,7 +34,10 @@ test('Ctrl+Enter runs lesson 1: reply, inspector, usage and cost; a field links 
   await link.hover();
   await expect(content.getByRole('tooltip')).toBeVisible();
   const finish = bench.inspector.locator('[data-path="choices[0].finish_reason"]');
-  await expect(finish.getByRole('link', { name: 'finish_reason' })).toHaveAttribute('href', '#field-finish_reason');
+  await expect(finish.getByRole('link', { name: 'finish_reason' })).toHaveAttribute(
+    'href',
+    '#field-finish_reason',
+  );
 
   // Usage and cost, at the catalog's dated prices.
   const usage = page.getByRole('region', { name: 'Usage and cost of this run' });
@@ -45,7 +50,9 @@ test('Ctrl+Enter runs lesson 1: reply, inspector, usage and cost; a field links 
   await expect(page.locator('#field-choices-message-content')).toBeInViewport();
 });
 
-test('completion knows the SDK: create after client.chat.completions., and a misspelt parameter is underlined', async ({ page }) => {
+test('completion knows the SDK: create after client.chat.completions., and a misspelt parameter is underlined', async ({
+  page,
+}) => {
   const bench = new Workbench(page);
   await bench.open('/playground');
   await bench.setCode("import OpenAI from 'openai';\nconst client = new OpenAI();\nclient.chat.completions.");
@@ -63,7 +70,9 @@ test('completion knows the SDK: create after client.chat.completions., and a mis
     await page.keyboard.press('Escape');
     await page.keyboard.press('ControlOrMeta+Home');
     await page.keyboard.press('F8');
-    await expect(page.locator('.marker-widget')).toContainText(/'max_completion_tokenz' does not exist/, { timeout: 1_000 });
+    await expect(page.locator('.marker-widget')).toContainText(/'max_completion_tokenz' does not exist/, {
+      timeout: 1_000,
+    });
   }).toPass({ timeout: 20_000 });
 });
 
@@ -78,12 +87,17 @@ test("the lesson's starter has no type errors in the editor", async ({ page }) =
     await page.keyboard.press('Escape');
     await page.keyboard.press('ControlOrMeta+Home');
     await page.keyboard.press('F8');
-    await expect(page.locator('.marker-widget')).toContainText("Type 'string' is not assignable to type 'number'", { timeout: 1_000 });
+    await expect(page.locator('.marker-widget')).toContainText(
+      "Type 'string' is not assignable to type 'number'",
+      { timeout: 1_000 },
+    );
   }).toPass({ timeout: 20_000 });
   await expect(bench.lines).toContainText('const sentinel');
 });
 
-test('edits survive a reload; Reset restores the starter and can be undone; Show solution shows a diff', async ({ page }) => {
+test('edits survive a reload; Reset restores the starter and can be undone; Show solution shows a diff', async ({
+  page,
+}) => {
   const bench = new Workbench(page);
   await bench.open();
   await bench.focus();
@@ -111,7 +125,11 @@ test('edits survive a reload; Reset restores the starter and can be undone; Show
   await expect(bench.lines).toContainText('my edit 4821');
 });
 
-test('a shared link restores the code in another browser, and never carries a key', async ({ page, browser, baseURL }) => {
+test('a shared link restores the code in another browser, and never carries a key', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const bench = new Workbench(page);
   await bench.open('/playground');
   await bench.setCode("console.log('shared', 6 * 7);\n");
@@ -135,11 +153,15 @@ test('a shared link restores the code in another browser, and never carries a ke
 
   // A key pasted into the code: a warning, and Share refuses.
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.evaluate(() => navigator.clipboard.writeText("const key = 'sk-proj-abcdefghijklmnopqrstuvwxyz0123456789';\n"));
+  await page.evaluate(() =>
+    navigator.clipboard.writeText("const key = 'sk-proj-abcdefghijklmnopqrstuvwxyz0123456789';\n"),
+  );
   await bench.focus();
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.press('ControlOrMeta+V');
-  await expect(page.getByRole('alert').filter({ hasText: 'You pasted what looks like an API key' })).toContainText('line 2');
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'You pasted what looks like an API key' }),
+  ).toContainText('line 2');
   await bench.button('Share').click();
   await expect(page.getByRole('status').filter({ hasText: 'Not shared' })).toBeVisible();
   await expect(page.getByLabel('Share link')).toHaveCount(0);
@@ -148,7 +170,9 @@ test('a shared link restores the code in another browser, and never carries a ke
 test('the playground runs an empty program and prints what it logs', async ({ page }) => {
   const bench = new Workbench(page);
   await bench.open('/playground');
-  await bench.setCode("const started = Date.now();\nawait new Promise((r) => setTimeout(r, 50));\nconsole.log('waited', Date.now() - started >= 50);\nconsole.error('to stderr');\n");
+  await bench.setCode(
+    "const started = Date.now();\nawait new Promise((r) => setTimeout(r, 50));\nconsole.log('waited', Date.now() - started >= 50);\nconsole.error('to stderr');\n",
+  );
   await bench.run.click();
   await bench.finished();
   await expect(bench.console).toContainText('waited true');

@@ -25,7 +25,9 @@ const DRILLS = [
   { option: 'Dropped connection', error: 'APIConnectionError', status: null },
 ];
 
-test('each error drill makes the next run fail with the SDK error class, linked to the lesson', async ({ page }) => {
+test('each error drill makes the next run fail with the SDK error class, linked to the lesson', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const bench = new Workbench(page);
   await bench.open();
@@ -37,7 +39,10 @@ test('each error drill makes the next run fail with the SDK error class, linked 
     await expect(bench.errorClass()).toHaveText(drill.error);
     const card = page.getByRole('alert').filter({ has: bench.errorClass() });
     if (drill.status) await expect(card).toContainText(drill.status);
-    await expect(card.getByRole('link', { name: `How to recover from ${drill.error}` })).toHaveAttribute('href', `#error-${drill.error.toLowerCase()}`);
+    await expect(card.getByRole('link', { name: `How to recover from ${drill.error}` })).toHaveAttribute(
+      'href',
+      `#error-${drill.error.toLowerCase()}`,
+    );
     // The drill applied to one run only.
     await expect(bench.drill).toHaveValue('none');
   }
@@ -117,7 +122,11 @@ test('a streamed reply arrives in pieces, and the inspector assembles the chunks
     const log = document.querySelector('[role="log"]')!;
     const seen: number[] = [];
     (window as unknown as { __lengths: number[] }).__lengths = seen;
-    new MutationObserver(() => seen.push(log.textContent?.length ?? 0)).observe(log, { subtree: true, childList: true, characterData: true });
+    new MutationObserver(() => seen.push(log.textContent?.length ?? 0)).observe(log, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
   });
   await bench.run.click();
   await bench.finished();
@@ -127,7 +136,9 @@ test('a streamed reply arrives in pieces, and the inspector assembles the chunks
   expect(growing.size, `console lengths seen: ${lengths.join(',')}`).toBeGreaterThanOrEqual(4);
 
   await expect(bench.inspector).toContainText(/stream · \d+ chunks/);
-  await expect(bench.inspector.getByRole('heading', { name: 'Response, assembled from the stream' })).toBeVisible();
+  await expect(
+    bench.inspector.getByRole('heading', { name: 'Response, assembled from the stream' }),
+  ).toBeVisible();
   const content = await bench.inspector.locator('[data-path="choices[0].message.content"]').innerText();
   const printed = await bench.console.innerText();
   expect(content).toContain(printed.trim().slice(0, 40));
@@ -139,7 +150,11 @@ test('the run is published as a tokenwise:run event with its exchanges', async (
   await bench.open();
   const detail = page.evaluate(
     () =>
-      new Promise<{ lessonSlug: string; outcome: string; exchanges: { request: { model: string }; status: number; response: { object: string } }[] }>((resolve) =>
+      new Promise<{
+        lessonSlug: string;
+        outcome: string;
+        exchanges: { request: { model: string }; status: number; response: { object: string } }[];
+      }>((resolve) =>
         window.addEventListener('tokenwise:run', (e) => resolve((e as CustomEvent).detail), { once: true }),
       ),
   );
@@ -148,7 +163,11 @@ test('the run is published as a tokenwise:run event with its exchanges', async (
   expect(event.lessonSlug).toBe('chat-completions');
   expect(event.outcome).toBe('completed');
   expect(event.exchanges).toHaveLength(1);
-  expect(event.exchanges[0]).toMatchObject({ status: 200, request: { model: 'gpt-4o-mini' }, response: { object: 'chat.completion' } });
+  expect(event.exchanges[0]).toMatchObject({
+    status: 200,
+    request: { model: 'gpt-4o-mini' },
+    response: { object: 'chat.completion' },
+  });
 });
 
 test.describe('isolation', () => {
@@ -166,7 +185,10 @@ test.describe('isolation', () => {
   });
   test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  test('learner code cannot reach the page, its storage or cookies, nor fetch another host', async ({ page, baseURL }) => {
+  test('learner code cannot reach the page, its storage or cookies, nor fetch another host', async ({
+    page,
+    baseURL,
+  }) => {
     allowed.push(otherOrigin);
     const bench = new Workbench(page);
     await bench.open('/playground');
@@ -194,7 +216,8 @@ test.describe('isolation', () => {
     await bench.run.click();
     await bench.finished();
     const results = JSON.parse(await bench.console.innerText()) as Record<string, string>;
-    for (const name of ['cookie', 'localStorage', 'parent', 'top']) expect(results[name], name).toMatch(/^error (TypeError|ReferenceError|SecurityError)/);
+    for (const name of ['cookie', 'localStorage', 'parent', 'top'])
+      expect(results[name], name).toMatch(/^error (TypeError|ReferenceError|SecurityError)/);
     expect(results.otherHost).toBe('error TypeError');
     expect(results.appOutsideApi).toBe('error TypeError');
     expect(hits, 'requests that reached the other host').toBe(0);
@@ -231,12 +254,20 @@ test.describe('isolation', () => {
       const win = other.contentWindow as Window & typeof globalThis;
       win.parent.postMessage({ type: 'tokenwise:runner-hello' }, '*');
       win.parent.postMessage({ type: 'console', runId: 'x', level: 'log', text: 'FORGED' }, '*');
-      const runner = win.parent.document.querySelector<HTMLIFrameElement>('iframe[src="/runner"]')!.contentWindow!;
+      const runner =
+        win.parent.document.querySelector<HTMLIFrameElement>('iframe[src="/runner"]')!.contentWindow!;
       const channel = new win.MessageChannel();
       let heard = false;
       channel.port1.onmessage = () => (heard = true);
       runner.postMessage({ type: 'tokenwise:runner-connect' }, '*', [channel.port2]);
-      channel.port1.postMessage({ type: 'run', runId: 'forged', code: "console.log('FORGED')", env: {}, drill: null, timeLimitMs: 1000 });
+      channel.port1.postMessage({
+        type: 'run',
+        runId: 'forged',
+        code: "console.log('FORGED')",
+        env: {},
+        drill: null,
+        timeLimitMs: 1000,
+      });
       await new Promise((r) => setTimeout(r, 1500));
       return heard;
     });

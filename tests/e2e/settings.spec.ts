@@ -25,7 +25,10 @@ test('a key is kept in this tab only, masked, and forgotten on request', async (
   await expect(page.getByTestId('own-key-status')).toContainText('sk-test…stuv');
   await expect(page.getByTestId('own-key-status')).not.toContainText(key);
   await expect(page.getByTestId('active-backend')).toHaveText(/upstream.*your key/i);
-  const stored = await page.evaluate(() => ({ session: sessionStorage.getItem('tokenwise:openai-key'), local: JSON.stringify(localStorage) }));
+  const stored = await page.evaluate(() => ({
+    session: sessionStorage.getItem('tokenwise:openai-key'),
+    local: JSON.stringify(localStorage),
+  }));
   expect(stored.session).toBe(key);
   expect(stored.local).not.toContain(key);
 

@@ -9,16 +9,26 @@ const guide = [
   { name: 'choices', anchor: 'field-choices', summary: 'The replies.' },
   { name: 'choices[0].message.content', anchor: 'field-choices-message-content', summary: 'The text.' },
   { name: 'finish_reason', anchor: 'field-finish_reason', summary: 'Why it stopped.' },
-  { name: 'usage.prompt_tokens_details.cached_tokens', anchor: 'field-usage-prompt_tokens_details-cached_tokens', summary: 'Cached.' },
+  {
+    name: 'usage.prompt_tokens_details.cached_tokens',
+    anchor: 'field-usage-prompt_tokens_details-cached_tokens',
+    summary: 'Cached.',
+  },
   { name: 'id', anchor: 'field-id', summary: 'The id.' },
 ];
 
 describe('guideEntryFor', () => {
   it('matches field paths to guide entries, indices ignored', () => {
-    expect(guideEntryFor(['choices', 0, 'message', 'content'], guide)?.anchor).toBe('field-choices-message-content');
-    expect(guideEntryFor(['choices', 2, 'message', 'content'], guide)?.anchor).toBe('field-choices-message-content');
+    expect(guideEntryFor(['choices', 0, 'message', 'content'], guide)?.anchor).toBe(
+      'field-choices-message-content',
+    );
+    expect(guideEntryFor(['choices', 2, 'message', 'content'], guide)?.anchor).toBe(
+      'field-choices-message-content',
+    );
     expect(guideEntryFor(['choices'], guide)?.anchor).toBe('field-choices');
-    expect(guideEntryFor(['usage', 'prompt_tokens_details', 'cached_tokens'], guide)?.summary).toBe('Cached.');
+    expect(guideEntryFor(['usage', 'prompt_tokens_details', 'cached_tokens'], guide)?.summary).toBe(
+      'Cached.',
+    );
   });
 
   it('finds a choice field named without its choices[0] prefix', () => {
@@ -33,14 +43,17 @@ describe('guideEntryFor', () => {
 
   it('formats paths and finds error entries', () => {
     expect(formatPath(['choices', 0, 'message', 'content'])).toBe('choices[0].message.content');
-    expect(errorEntryFor('RateLimitError', [{ name: 'RateLimitError', anchor: 'error-ratelimiterror' }])?.anchor).toBe('error-ratelimiterror');
+    expect(
+      errorEntryFor('RateLimitError', [{ name: 'RateLimitError', anchor: 'error-ratelimiterror' }])?.anchor,
+    ).toBe('error-ratelimiterror');
     expect(errorEntryFor('TypeError', [{ name: 'RateLimitError' }])).toBeUndefined();
   });
 });
 
 describe('key detection', () => {
   it('finds OpenAI keys and runner tokens, with their line', () => {
-    const code = "const a = 1;\nconst key = 'sk-proj-abcdefghijklmnopqrstuvwxyz0123';\n// tw_rt_abcdefghijklmnopqrstu.vwx\n";
+    const code =
+      "const a = 1;\nconst key = 'sk-proj-abcdefghijklmnopqrstuvwxyz0123';\n// tw_rt_abcdefghijklmnopqrstu.vwx\n";
     expect(findKeys(code)).toEqual([
       { kind: 'openai-key', line: 2, masked: 'sk-proj…' },
       { kind: 'runner-token', line: 3, masked: 'tw_rt_a…' },
@@ -61,29 +74,57 @@ describe('share links', () => {
   });
 
   it('refuses to encode code holding a key and rejects garbage', () => {
-    expect(() => encodeShareFragment("const k = 'sk-abcdefghijklmnopqrstuvwxyz12345';")).toThrow(KeyInCodeError);
+    expect(() => encodeShareFragment("const k = 'sk-abcdefghijklmnopqrstuvwxyz12345';")).toThrow(
+      KeyInCodeError,
+    );
     expect(decodeShareFragment('#code=%%%')).toBeNull();
     expect(decodeShareFragment('#other=1')).toBeNull();
   });
 });
 
 describe('summarizeUsage', () => {
-  const base = { method: 'POST', path: '/api/v1/chat/completions', startedAt: 0, durationMs: 5, status: 200, headers: {} };
+  const base = {
+    method: 'POST',
+    path: '/api/v1/chat/completions',
+    startedAt: 0,
+    durationMs: 5,
+    status: 200,
+    headers: {},
+  };
   it('prices each completion at the dated catalog prices, streams included', () => {
     const exchanges: Exchange[] = [
       {
         ...base,
         id: 'a',
         request: { model: 'gpt-4o' },
-        response: { object: 'chat.completion', model: 'gpt-4o-2024-08-06', choices: [], usage: { prompt_tokens: 1000, completion_tokens: 500, total_tokens: 1500 } },
+        response: {
+          object: 'chat.completion',
+          model: 'gpt-4o-2024-08-06',
+          choices: [],
+          usage: { prompt_tokens: 1000, completion_tokens: 500, total_tokens: 1500 },
+        },
       },
       {
         ...base,
         id: 'b',
         request: { model: 'gpt-4o-mini', stream: true },
-        chunks: [{ object: 'chat.completion.chunk', id: 'x', model: 'gpt-4o-mini', choices: [], usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 } }],
+        chunks: [
+          {
+            object: 'chat.completion.chunk',
+            id: 'x',
+            model: 'gpt-4o-mini',
+            choices: [],
+            usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
+          },
+        ],
       },
-      { ...base, id: 'c', status: 429, request: { model: 'gpt-4o' }, response: { error: { message: 'slow down' } } },
+      {
+        ...base,
+        id: 'c',
+        status: 429,
+        request: { model: 'gpt-4o' },
+        response: { error: { message: 'slow down' } },
+      },
     ];
     const summary = summarizeUsage(exchanges);
     expect(summary.rows.map((r) => r.exchangeId)).toEqual(['a', 'b']);
@@ -97,7 +138,16 @@ describe('summarizeUsage', () => {
     expect(modelFor('llama-3')).toBeUndefined();
     expect(modelFor('gpt-4o-mini-2024-07-18')?.id).toBe('gpt-4o-mini');
     const summary = summarizeUsage([
-      { ...base, id: 'a', request: { model: 'llama-3' }, response: { object: 'chat.completion', model: 'llama-3', usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } } },
+      {
+        ...base,
+        id: 'a',
+        request: { model: 'llama-3' },
+        response: {
+          object: 'chat.completion',
+          model: 'llama-3',
+          usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+        },
+      },
     ]);
     expect(summary.unpriced).toBe(true);
     expect(summary.rows[0]!.cost).toBeNull();

@@ -20,7 +20,7 @@ describe('rewriteImports', () => {
 
   it('leaves strings, comments, templates and regular expressions alone', () => {
     const code = [
-      "console.log(\"import x from 'openai'\");",
+      'console.log("import x from \'openai\'");',
       "// import y from 'openai'",
       "/* from 'openai' */",
       "const t = `from 'openai' ${ { a: 'b' }.a } from 'openai'`;",
@@ -33,7 +33,10 @@ describe('rewriteImports', () => {
   });
 
   it('reports specifiers it cannot resolve', () => {
-    const { unresolved } = rewriteImports("import 'dotenv/config';\nimport fs from 'node:fs';\nimport OpenAI from 'openai';", toBlob);
+    const { unresolved } = rewriteImports(
+      "import 'dotenv/config';\nimport fs from 'node:fs';\nimport OpenAI from 'openai';",
+      toBlob,
+    );
     expect(unresolved).toEqual(['dotenv/config', 'node:fs']);
   });
 

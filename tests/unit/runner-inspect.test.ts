@@ -4,7 +4,9 @@ import { formatArgs, inspect } from '@/lib/runner/inspect';
 describe('formatArgs, like Node console.log', () => {
   it('prints top-level strings raw and nested ones quoted', () => {
     expect(formatArgs(['finish_reason:', 'stop'])).toBe('finish_reason: stop');
-    expect(formatArgs([{ role: 'assistant', content: "it's" }])).toBe(`{ role: 'assistant', content: "it's" }`);
+    expect(formatArgs([{ role: 'assistant', content: "it's" }])).toBe(
+      `{ role: 'assistant', content: "it's" }`,
+    );
   });
 
   it('prints null, undefined, numbers, bigints and arrays', () => {
@@ -12,9 +14,21 @@ describe('formatArgs, like Node console.log', () => {
   });
 
   it('breaks long objects over lines, two spaces deep', () => {
-    const usage = { prompt_tokens: 29, completion_tokens: 41, total_tokens: 70, prompt_tokens_details: { cached_tokens: 0 } };
+    const usage = {
+      prompt_tokens: 29,
+      completion_tokens: 41,
+      total_tokens: 70,
+      prompt_tokens_details: { cached_tokens: 0 },
+    };
     expect(inspect(usage)).toBe(
-      ['{', '  prompt_tokens: 29,', '  completion_tokens: 41,', '  total_tokens: 70,', '  prompt_tokens_details: { cached_tokens: 0 }', '}'].join('\n'),
+      [
+        '{',
+        '  prompt_tokens: 29,',
+        '  completion_tokens: 41,',
+        '  total_tokens: 70,',
+        '  prompt_tokens_details: { cached_tokens: 0 }',
+        '}',
+      ].join('\n'),
     );
   });
 
@@ -27,7 +41,9 @@ describe('formatArgs, like Node console.log', () => {
   });
 
   it('applies format specifiers', () => {
-    expect(formatArgs(['%s used %d tokens (%i%%)', 'gpt-4o-mini', 70, 12.7])).toBe('gpt-4o-mini used 70 tokens (12%)');
+    expect(formatArgs(['%s used %d tokens (%i%%)', 'gpt-4o-mini', 70, 12.7])).toBe(
+      'gpt-4o-mini used 70 tokens (12%)',
+    );
     expect(formatArgs(['%j', { a: 1 }, 'extra'])).toBe('{"a":1} extra');
   });
 

@@ -6,7 +6,12 @@ import { frameCsp, requestOrigin } from '@/lib/runner/frame-page';
 
 describe('message parsing', () => {
   it('accepts well-formed messages only', () => {
-    expect(parseRunnerMessage({ type: 'console', runId: 'r1', level: 'log', text: 'hi\n' })).toEqual({ type: 'console', runId: 'r1', level: 'log', text: 'hi\n' });
+    expect(parseRunnerMessage({ type: 'console', runId: 'r1', level: 'log', text: 'hi\n' })).toEqual({
+      type: 'console',
+      runId: 'r1',
+      level: 'log',
+      text: 'hi\n',
+    });
     expect(parseRunnerMessage({ type: 'console', runId: 'r1', level: 'shout', text: 'hi' })).toBeNull();
     expect(parseRunnerMessage({ type: 'console', runId: '', level: 'log', text: 'hi' })).toBeNull();
     expect(parseRunnerMessage({ type: 'done', runId: 'r1', outcome: 'completed', durationMs: 3 })).toBeNull();
@@ -15,7 +20,14 @@ describe('message parsing', () => {
   });
 
   it('bounds what the page may ask the frame to run', () => {
-    const run = { type: 'run', runId: 'r1', code: 'console.log(1)', env: { OPENAI_API_KEY: 'tw_rt_x' }, drill: null, timeLimitMs: 30_000 };
+    const run = {
+      type: 'run',
+      runId: 'r1',
+      code: 'console.log(1)',
+      env: { OPENAI_API_KEY: 'tw_rt_x' },
+      drill: null,
+      timeLimitMs: 30_000,
+    };
     expect(parsePageMessage(run)).toEqual(run);
     expect(parsePageMessage({ ...run, drill: 'explode' })).toBeNull();
     expect(parsePageMessage({ ...run, timeLimitMs: 3_600_000 })).toBeNull();
@@ -38,7 +50,11 @@ const exchange = (id: string, extra: Partial<Exchange> = {}): Exchange => ({
 });
 
 describe('runReducer', () => {
-  const started = (): RunState => runReducer(runReducer(initialRunState, { type: 'prepare', runId: 'r1' }), { type: 'started', runId: 'r1' });
+  const started = (): RunState =>
+    runReducer(runReducer(initialRunState, { type: 'prepare', runId: 'r1' }), {
+      type: 'started',
+      runId: 'r1',
+    });
 
   it('joins output of one level and keeps levels apart', () => {
     const state = runReducer(started(), {
@@ -56,15 +72,24 @@ describe('runReducer', () => {
   });
 
   it('ignores messages of another run and anything after the end', () => {
-    let state = runReducer(started(), { type: 'messages', messages: [{ type: 'console', runId: 'old', level: 'log', text: 'stale' }] });
+    let state = runReducer(started(), {
+      type: 'messages',
+      messages: [{ type: 'console', runId: 'old', level: 'log', text: 'stale' }],
+    });
     expect(state.console).toEqual([]);
-    state = runReducer(state, { type: 'messages', messages: [{ type: 'done', runId: 'r1', outcome: 'timed-out', durationMs: 30_000, truncated: true }] });
+    state = runReducer(state, {
+      type: 'messages',
+      messages: [{ type: 'done', runId: 'r1', outcome: 'timed-out', durationMs: 30_000, truncated: true }],
+    });
     expect(state.phase).toBe('done');
     expect(state.notes).toEqual([
       'The run went over its time limit and was stopped.',
       'The program printed more than the output panel keeps; the rest was dropped.',
     ]);
-    state = runReducer(state, { type: 'messages', messages: [{ type: 'console', runId: 'r1', level: 'log', text: 'late' }] });
+    state = runReducer(state, {
+      type: 'messages',
+      messages: [{ type: 'console', runId: 'r1', level: 'log', text: 'late' }],
+    });
     expect(state.console).toEqual([]);
   });
 
@@ -115,7 +140,13 @@ describe('the runner frame policy', () => {
   });
 
   it('names the origin the browser used, ignoring a malformed Host header', () => {
-    expect(requestOrigin(new Request('http://localhost:3100/runner', { headers: { host: '127.0.0.1:3100' } }))).toBe('http://127.0.0.1:3100');
-    expect(requestOrigin(new Request('http://localhost:3100/runner', { headers: { host: "evil.com'; script-src *" } }))).toBe('http://localhost:3100');
+    expect(
+      requestOrigin(new Request('http://localhost:3100/runner', { headers: { host: '127.0.0.1:3100' } })),
+    ).toBe('http://127.0.0.1:3100');
+    expect(
+      requestOrigin(
+        new Request('http://localhost:3100/runner', { headers: { host: "evil.com'; script-src *" } }),
+      ),
+    ).toBe('http://localhost:3100');
   });
 });

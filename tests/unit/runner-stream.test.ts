@@ -40,21 +40,39 @@ describe('assembleStream', () => {
       object: 'chat.completion',
       model: 'gpt-4o-mini',
       system_fingerprint: 'sandbox',
-      choices: [{ index: 0, message: { role: 'assistant', content: 'Hello, world', refusal: null }, finish_reason: 'stop' }],
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: 'Hello, world', refusal: null },
+          finish_reason: 'stop',
+        },
+      ],
       usage: { total_tokens: 8 },
     });
   });
 
   it('assembles tool-call arguments by index and keeps choices apart', () => {
     const chunks = [
-      chunk({ role: 'assistant', tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '' } }] }),
+      chunk({
+        role: 'assistant',
+        tool_calls: [
+          { index: 0, id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '' } },
+        ],
+      }),
       chunk({ tool_calls: [{ index: 0, function: { arguments: '{"city":' } }] }),
       chunk({ tool_calls: [{ index: 0, function: { arguments: '"Oslo"}' } }] }),
       { ...chunk({}), choices: [{ index: 1, delta: { content: 'second' }, finish_reason: 'stop' }] },
     ];
-    const completion = assembleStream(chunks) as { choices: { message: { tool_calls?: unknown; content: unknown } }[] };
+    const completion = assembleStream(chunks) as {
+      choices: { message: { tool_calls?: unknown; content: unknown } }[];
+    };
     expect(completion.choices[0]!.message.tool_calls).toEqual([
-      { index: 0, id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Oslo"}' } },
+      {
+        index: 0,
+        id: 'call_1',
+        type: 'function',
+        function: { name: 'get_weather', arguments: '{"city":"Oslo"}' },
+      },
     ]);
     expect(completion.choices[1]!.message.content).toBe('second');
   });

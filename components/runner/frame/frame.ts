@@ -5,7 +5,14 @@
  * program in a fresh Worker, which it can terminate at any moment. A spare worker with the SDK already
  * loaded waits for the next run, so a run starts without parsing the SDK.
  */
-import { connectSchema, HELLO, parsePageMessage, type Drill, type Outcome, type RunnerMessage } from '@/lib/runner/protocol';
+import {
+  connectSchema,
+  HELLO,
+  parsePageMessage,
+  type Drill,
+  type Outcome,
+  type RunnerMessage,
+} from '@/lib/runner/protocol';
 import { OutputBudget } from '@/lib/runner/output-cap';
 import { workerMessageSchema, type WorkerInbound } from './worker-protocol';
 
@@ -43,11 +50,17 @@ function spawn(): Promise<Worker> {
       if (parsed.data.type === 'warm') resolve(worker);
       else {
         worker.terminate();
-        reject(new Error(parsed.data.type === 'error' ? parsed.data.error.message : 'The runner could not load the SDK.'));
+        reject(
+          new Error(
+            parsed.data.type === 'error' ? parsed.data.error.message : 'The runner could not load the SDK.',
+          ),
+        );
       }
     };
     worker.addEventListener('message', onMessage);
-    worker.addEventListener('error', () => reject(new Error('The runner worker failed to start.')), { once: true });
+    worker.addEventListener('error', () => reject(new Error('The runner worker failed to start.')), {
+      once: true,
+    });
     worker.postMessage({ type: 'init', sdk: sdkSource ?? '' } satisfies WorkerInbound);
   });
 }
@@ -66,11 +79,23 @@ function end(run: CurrentRun, outcome: Outcome) {
   current = null;
   clearTimeout(run.timer);
   run.worker.terminate();
-  send({ type: 'done', runId: run.runId, outcome, durationMs: Math.round(performance.now() - run.started), truncated: run.budget.truncated });
+  send({
+    type: 'done',
+    runId: run.runId,
+    outcome,
+    durationMs: Math.round(performance.now() - run.started),
+    truncated: run.budget.truncated,
+  });
   prepareSpare();
 }
 
-async function startRun(runId: string, code: string, env: Record<string, string>, drill: Drill | null, timeLimitMs: number) {
+async function startRun(
+  runId: string,
+  code: string,
+  env: Record<string, string>,
+  drill: Drill | null,
+  timeLimitMs: number,
+) {
   if (current) end(current, 'stopped');
   const started = performance.now();
   const next = spare ?? spawn();
@@ -79,7 +104,11 @@ async function startRun(runId: string, code: string, env: Record<string, string>
   try {
     worker = await next;
   } catch (error) {
-    send({ type: 'error', runId, error: { name: 'RunnerError', message: error instanceof Error ? error.message : String(error) } });
+    send({
+      type: 'error',
+      runId,
+      error: { name: 'RunnerError', message: error instanceof Error ? error.message : String(error) },
+    });
     send({ type: 'done', runId, outcome: 'failed', durationMs: 0, truncated: false });
     return;
   }
@@ -121,7 +150,11 @@ async function startRun(runId: string, code: string, env: Record<string, string>
   });
   worker.addEventListener('error', (event) => {
     event.preventDefault();
-    send({ type: 'error', runId, error: { name: 'Error', message: event.message || 'The program crashed.' } });
+    send({
+      type: 'error',
+      runId,
+      error: { name: 'Error', message: event.message || 'The program crashed.' },
+    });
     end(run, 'failed');
   });
   worker.postMessage({ type: 'run', code, env, apiBase, drill } satisfies WorkerInbound);

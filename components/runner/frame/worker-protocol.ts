@@ -1,5 +1,13 @@
 import * as z from 'zod/mini';
-import { CONSOLE_LEVELS, exchangeSchema, serializedErrorSchema, type ConsoleLevel, type Drill, type Exchange, type SerializedError } from '@/lib/runner/protocol';
+import {
+  CONSOLE_LEVELS,
+  exchangeSchema,
+  serializedErrorSchema,
+  type ConsoleLevel,
+  type Drill,
+  type Exchange,
+  type SerializedError,
+} from '@/lib/runner/protocol';
 
 /** Frame to worker. */
 export type WorkerInbound =

@@ -21,7 +21,8 @@ const realSetInterval = scope.setInterval.bind(scope);
 const realClearInterval = scope.clearInterval.bind(scope);
 
 /** Headers worth showing beside a response. */
-const KEPT_HEADERS = /^(x-request-id|x-tokenwise-backend|retry-after|retry-after-ms|x-ratelimit-.*|content-type|x-should-retry)$/;
+const KEPT_HEADERS =
+  /^(x-request-id|x-tokenwise-backend|retry-after|retry-after-ms|x-ratelimit-.*|content-type|x-should-retry)$/;
 
 let sdkUrl = '';
 let sdk: { default: { DEFAULT_TIMEOUT: number } } | null = null;
@@ -108,10 +109,12 @@ function installConsole() {
   const counts = new Map<string, number>();
   const timers = new Map<string, number>();
   let indent = '';
-  const out = (level: ConsoleLevel) => (...args: unknown[]) => {
-    const text = formatArgs(args);
-    write(level, (indent ? text.replace(/^/gm, indent) : text) + '\n');
-  };
+  const out =
+    (level: ConsoleLevel) =>
+    (...args: unknown[]) => {
+      const text = formatArgs(args);
+      write(level, (indent ? text.replace(/^/gm, indent) : text) + '\n');
+    };
   const log = out('log');
   const consoleShim = {
     log,
@@ -154,7 +157,14 @@ function installConsole() {
 function installProcess(env: Record<string, string>) {
   const stream = (level: ConsoleLevel) => ({
     write: (chunk: unknown) => {
-      write(level, typeof chunk === 'string' ? chunk : chunk instanceof Uint8Array ? new TextDecoder().decode(chunk) : String(chunk));
+      write(
+        level,
+        typeof chunk === 'string'
+          ? chunk
+          : chunk instanceof Uint8Array
+            ? new TextDecoder().decode(chunk)
+            : String(chunk),
+      );
       return true;
     },
     isTTY: false,
@@ -199,20 +209,26 @@ class ExitSignal extends Error {
 
 /** Timers keep a run alive, as in Node: the run ends when the program has nothing left to wait for. */
 function installTimers() {
-  const track = <A extends unknown[]>(fn: (...args: A) => void, once: boolean, id: () => number) => (...args: A) => {
-    try {
-      fn(...args);
-    } catch (error) {
-      if (!(error instanceof ExitSignal)) fail(error);
-    } finally {
-      if (once) pending.timers.delete(id());
-    }
-  };
+  const track =
+    <A extends unknown[]>(fn: (...args: A) => void, once: boolean, id: () => number) =>
+    (...args: A) => {
+      try {
+        fn(...args);
+      } catch (error) {
+        if (!(error instanceof ExitSignal)) fail(error);
+      } finally {
+        if (once) pending.timers.delete(id());
+      }
+    };
   const g = scope as unknown as Record<string, unknown>;
   g.setTimeout = (fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) => {
     if (typeof fn !== 'function') return 0;
     let id = 0;
-    id = realSetTimeout(track(fn, true, () => id), ms, ...args);
+    id = realSetTimeout(
+      track(fn, true, () => id),
+      ms,
+      ...args,
+    );
     pending.timers.add(id);
     return id;
   };
@@ -222,7 +238,11 @@ function installTimers() {
   };
   g.setInterval = (fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) => {
     if (typeof fn !== 'function') return 0;
-    const id: number = realSetInterval(track(fn, false, () => id), ms, ...args);
+    const id: number = realSetInterval(
+      track(fn, false, () => id),
+      ms,
+      ...args,
+    );
     pending.timers.add(id);
     return id;
   };
@@ -250,7 +270,8 @@ function installFetch(apiBase: string, drill: Drill | null) {
     const url = new URL(request.url);
     const isApi = url.origin === api.origin && url.pathname.startsWith(`${api.pathname}/`);
     if (!isApi) return realFetch(request);
-    if (drill && url.pathname === `${api.pathname}/chat/completions`) request.headers.set(DRILL_HEADER, drill);
+    if (drill && url.pathname === `${api.pathname}/chat/completions`)
+      request.headers.set(DRILL_HEADER, drill);
 
     pending.fetches++;
     const startedAt = Date.now();
@@ -297,7 +318,11 @@ function installFetch(apiBase: string, drill: Drill | null) {
   };
 }
 
-async function recordStream(body: ReadableStream<Uint8Array>, exchange: Exchange, settle: (error?: string) => void) {
+async function recordStream(
+  body: ReadableStream<Uint8Array>,
+  exchange: Exchange,
+  settle: (error?: string) => void,
+) {
   const parser = new SseParser();
   const decoder = new TextDecoder();
   const chunks: unknown[] = [];
@@ -307,7 +332,8 @@ async function recordStream(body: ReadableStream<Uint8Array>, exchange: Exchange
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      for (const data of parser.push(decoder.decode(value, { stream: true }))) if (chunks.length < 10_000) chunks.push(parseMaybeJson(data));
+      for (const data of parser.push(decoder.decode(value, { stream: true })))
+        if (chunks.length < 10_000) chunks.push(parseMaybeJson(data));
     }
     for (const data of parser.end()) chunks.push(parseMaybeJson(data));
     settle(parser.done ? undefined : 'The stream ended without data: [DONE].');
@@ -345,7 +371,9 @@ async function run(code: string, env: Record<string, string>, apiBase: string, d
   });
   if (drill === 'timeout' && sdk) sdk.default.DEFAULT_TIMEOUT = DRILL_TIMEOUT_MS;
 
-  const { code: rewritten, unresolved } = rewriteImports(code, (specifier) => (specifier === 'openai' ? sdkUrl : null));
+  const { code: rewritten, unresolved } = rewriteImports(code, (specifier) =>
+    specifier === 'openai' ? sdkUrl : null,
+  );
   if (unresolved.length) {
     const name = unresolved[0]!;
     const hint = /^(dotenv|node:|fs$|path$)/.test(name)

@@ -80,7 +80,11 @@ export class Workbench {
  * Fails a test whose browser asked for anything outside the app (blob: and data: URLs stay in the browser). The
  * app itself runs on localhost, so nothing leaves the machine.
  */
-export function recordForeignRequests(context: BrowserContext, baseURL: string, allowed: string[] = []): string[] {
+export function recordForeignRequests(
+  context: BrowserContext,
+  baseURL: string,
+  allowed: string[] = [],
+): string[] {
   const origin = new URL(baseURL).origin;
   const foreign: string[] = [];
   context.on('request', (request) => {
