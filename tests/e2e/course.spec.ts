@@ -8,7 +8,7 @@ const ARTIFACTS = 'tests/e2e/artifacts';
 test('a learner opens the course, picks the first lesson and reads it', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('OpenAI API');
-  const card = page.getByRole('link', { name: /client\.chat\.completions\.create\(\)/ });
+  const card = page.getByRole('listitem').getByRole('link', { name: /client\.chat\.completions\.create\(\)/ });
   await expect(card).toContainText(/Beginner/);
   await expect(card).toContainText(/\d+ min/);
   await card.click();

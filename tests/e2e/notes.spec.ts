@@ -54,7 +54,7 @@ test('notes for an older SDK major carry a label; the index card counts notes', 
   await expect(noteBy(page, name)).toContainText('written for openai 4');
 
   await page.goto('/');
-  await expect(page.getByRole('link', { name: /client\.chat\.completions\.create/ })).toContainText(
+  await expect(page.getByRole('listitem').getByRole('link', { name: /client\.chat\.completions\.create/ })).toContainText(
     /\d+ community notes?/,
   );
 });
