@@ -1,11 +1,7 @@
-import { connection } from 'next/server';
-import { Suspense } from 'react';
-import { loadNotesSection } from '@/lib/notes/section';
-import { NotesBoard } from './notes-board';
+import { NotesLoader } from './notes-loader';
 
 /**
- * Community notes under a lesson. Rendered per request (the lesson around it stays the same for everyone) and
- * streamed in, so a slow or missing database never holds up or breaks the lesson page.
+ * Community notes under a lesson. The notes load in the browser, so the lesson page stays static.
  */
 export function NotesSection({ slug, sdkVersion }: { slug: string; sdkVersion: string }) {
   return (
@@ -23,32 +19,7 @@ export function NotesSection({ slug, sdkVersion }: { slug: string; sdkVersion: s
       <p className="mt-2 text-zinc-600 dark:text-zinc-400">
         Version-specific fixes and tips from other learners. Markdown works; HTML is left out.
       </p>
-      <Suspense fallback={<p className="mt-6 text-sm text-zinc-500">Loading notes…</p>}>
-        <LoadedNotes slug={slug} sdkVersion={sdkVersion} />
-      </Suspense>
+      <NotesLoader slug={slug} sdkVersion={sdkVersion} />
     </section>
-  );
-}
-
-async function LoadedNotes({ slug, sdkVersion }: { slug: string; sdkVersion: string }) {
-  await connection();
-  const data = await loadNotesSection(slug);
-  if (data.status === 'unavailable') {
-    return (
-      <p
-        role="status"
-        className="mt-6 rounded-lg border border-amber-200 bg-amber-50 p-4 text-amber-900 dark:border-amber-800 dark:bg-amber-900/30 dark:text-amber-100"
-      >
-        Community notes are unavailable right now. The lesson works without them; try again later.
-      </p>
-    );
-  }
-  return (
-    <NotesBoard
-      slug={slug}
-      sdkVersion={sdkVersion}
-      initialNotes={data.notes}
-      initialNextBefore={data.nextBefore}
-    />
   );
 }

@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 
 /** Environment every child process gets: offline and quiet. */
 export function baseEnv(extra = {}) {
-  return { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...extra };
+  // npm puts node_modules/.bin first on PATH; do the same when a script is run with plain `node`.
+  const bin = path.join(process.cwd(), 'node_modules', '.bin');
+  return { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`, NEXT_TELEMETRY_DISABLED: '1', ...extra };
 }
 
 /** Runs a command to completion, streaming its output; rejects with the command line on failure. */
