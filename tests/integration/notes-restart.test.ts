@@ -76,8 +76,12 @@ describe.skipIf(!built || !inHarness)(
         body: JSON.stringify({ body, displayName: 'Restart tester' }),
       });
       expect(posted.status).toBe(201);
+      // The lesson page is static and loads its notes from this API in the browser (the e2e notes spec shows them
+      // on the page); here the API is read as the page reads it.
+      const listNotes = async (url: string) =>
+        ((await (await fetch(`${url}/api/lessons/${slug}/notes`)).json()) as { notes: Array<{ html: string }> }).notes;
       for (let reload = 0; reload < 2; reload++) {
-        expect(await (await fetch(`${app.url}/lessons/${slug}`)).text()).toContain(body);
+        expect((await listNotes(app.url)).some((note) => note.html.includes(body))).toBe(true);
       }
 
       await app.stop();
@@ -88,11 +92,8 @@ describe.skipIf(!built || !inHarness)(
       await migrateDatabase(db2.url);
       const app2 = await startApp(db2.url);
       cleanups.push(app2.stop);
-      expect(await (await fetch(`${app2.url}/lessons/${slug}`)).text()).toContain(body);
-      const listed = (await (await fetch(`${app2.url}/api/lessons/${slug}/notes`)).json()) as {
-        notes: Array<{ html: string }>;
-      };
-      expect(listed.notes.some((note) => note.html.includes(body))).toBe(true);
+      expect((await listNotes(app2.url)).some((note) => note.html.includes(body))).toBe(true);
+      expect((await fetch(`${app2.url}/lessons/${slug}`)).status).toBe(200);
     }, 120_000);
   },
 );
