@@ -19,8 +19,10 @@ async function timeBuild(label, clean) {
   return seconds;
 }
 
-const cold = await timeBuild('cold, no .next', true);
-const warm = await timeBuild('warm, .next/cache kept', false);
+// BENCH_SKIP_BUILD=1 measures an existing build (page weight and serve time only).
+const skipBuild = process.env.BENCH_SKIP_BUILD === '1';
+const cold = skipBuild ? null : await timeBuild('cold, no .next', true);
+const warm = skipBuild ? null : await timeBuild('warm, .next/cache kept', false);
 
 const app = await startApp({ port: PORT, quiet: true });
 try {
