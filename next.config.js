@@ -1,4 +1,31 @@
 // @ts-check
+
+/**
+ * Security headers on every page. The runner frame (`/runner`) sets its own, stricter CSP in its route, so the page
+ * policy leaves it out: two CSPs would both apply. Next's static pages carry inline bootstrap scripts, hence
+ * 'unsafe-inline' for scripts (nonces would make every page dynamic). Monaco creates its workers from blob: URLs.
+ */
+const pageCsp = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "frame-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+const common = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Learners run this offline: nothing may phone home.
@@ -6,6 +33,18 @@ const nextConfig = {
   reactStrictMode: true,
   // Lessons are read from disk by the server; make sure they ship with the server output.
   outputFileTracingIncludes: { '/**': ['./lessons/**/*'] },
+  async headers() {
+    return [
+      { source: '/:path*', headers: common },
+      {
+        source: '/((?!runner|api/).*)',
+        headers: [
+          { key: 'Content-Security-Policy', value: pageCsp },
+          { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -24,3 +24,17 @@ for (const path of PAGES) {
     expect(html).not.toMatch(/@import\s+url\(\s*['"]?https?:|fonts\.googleapis|fonts\.gstatic/);
   });
 }
+
+test('pages carry a CSP and security headers; the runner frame keeps its own policy', async ({ request }) => {
+  for (const path of ['/', '/lessons/chat-completions', '/playground', '/settings']) {
+    const response = await request.get(path);
+    const csp = response.headers()['content-security-policy'] ?? '';
+    expect(csp, path).toContain("default-src 'self'");
+    expect(csp, path).toContain("connect-src 'self'");
+    expect(csp, path).toContain("object-src 'none'");
+    expect(response.headers()['x-content-type-options'], path).toBe('nosniff');
+  }
+  const runner = await request.get('/runner');
+  const policies = runner.headers()['content-security-policy'] ?? '';
+  expect(policies).not.toContain("default-src 'self'; script-src 'self' 'unsafe-inline'");
+});
