@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test';
 
 /**
  * End-to-end tests run in Debian's Chromium against the production build that `npm test` starts
- * (TOKENWISE_URL). Nothing is downloaded: no `playwright install`.
+ * (TOKENWISE_URL). Nothing is downloaded: no browser of Playwright's own is fetched.
  */
 export default defineConfig({
   testDir: 'tests/e2e',
