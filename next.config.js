@@ -30,6 +30,8 @@ const common = [
 const nextConfig = {
   // Learners run this offline: nothing may phone home.
   poweredByHeader: false,
+  // A second build or dev server beside the main one (several engineers on one checkout) sets its own folder.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   reactStrictMode: true,
   // Lessons are read from disk by the server; make sure they ship with the server output.
   outputFileTracingIncludes: { '/**': ['./lessons/**/*'] },

@@ -58,6 +58,7 @@ export const SECTIONS = [
   { id: 'error-recovery', title: 'Error recovery' },
   { id: 'experienced', title: 'Experienced-dev note' },
   { id: 'check', title: 'Check your understanding' },
+  { id: 'sources', title: 'Sources' },
 ] as const;
 
 export type SectionId = (typeof SECTIONS)[number]['id'];

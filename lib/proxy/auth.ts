@@ -4,7 +4,7 @@ import {
   verifyRunnerToken,
   type RunnerClaims,
   type RunnerScope,
-} from '@/lib/tokens/runner-token';
+} from '@/lib/auth/runner-token';
 
 /**
  * Who is calling, from `Authorization: Bearer <token>`: a runner token this app issued, or a learner's own key,

@@ -3,7 +3,7 @@ import { APIConnectionError, APIConnectionTimeoutError } from 'openai';
 import type { ChatCompletionCreateParams } from 'openai/resources/chat/completions/completions';
 import type { z } from 'zod';
 import { DRILL_HEADER } from '@/lib/backends/sandbox';
-import { countPromptTokens } from '@/lib/backends/sandbox/tokenize';
+import { countPromptTokens } from '@/lib/models/tokenizer';
 import { mapBackendError } from '@/lib/backends/upstream';
 import { ApiError, apiErrors } from '@/lib/errors';
 import { rateLimitHeaders, type Limits, type Reservation } from '@/lib/limits';

@@ -4,7 +4,7 @@ import { createUpstreamClient } from '@/lib/backends/upstream';
 import { ApiError, apiErrors } from '@/lib/errors';
 import { createLimits, rateLimitHeaders } from '@/lib/limits';
 import { findModel } from '@/lib/models/catalog';
-import { issueRunnerToken } from '@/lib/tokens/runner-token';
+import { issueRunnerToken } from '@/lib/auth/runner-token';
 import { authenticate } from './auth';
 import { createChatHandler } from './chat';
 import type { ProxyConfig } from './config';

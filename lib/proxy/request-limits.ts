@@ -1,7 +1,7 @@
 import type { ChatCompletionCreateParams } from 'openai/resources/chat/completions/completions';
 import { apiErrors } from '@/lib/errors';
 import { findModel } from '@/lib/models/catalog';
-import { textOf } from '@/lib/backends/sandbox/tokenize';
+import { textOf } from '@/lib/models/tokenizer';
 import type { ProxyConfig } from './config';
 
 /** This deployment's caps on one request, checked after the body parsed: allow-list, message count and size, n. */

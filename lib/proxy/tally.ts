@@ -1,4 +1,4 @@
-import { countTextTokens } from '@/lib/backends/sandbox/tokenize';
+import { countTextTokens } from '@/lib/models/tokenizer';
 
 /**
  * Reads a response on its way through, without changing a byte, to learn how many tokens it used: the `usage`

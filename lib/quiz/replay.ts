@@ -1,7 +1,7 @@
 import 'server-only';
 import OpenAI from 'openai';
 import type { ChatCompletionChunk, ChatCompletionCreateParams } from 'openai/resources/chat/completions/completions';
-import { chatCompletionRequestSchema } from '@/app/api/v1/chat/completions/schema';
+import { chatCompletionRequestSchema } from '@/lib/proxy/chat-schema';
 import { createSandboxClient } from '@/lib/backends/sandbox';
 import { env } from '@/lib/env';
 import { ApiError } from '@/lib/errors';

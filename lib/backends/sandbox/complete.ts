@@ -8,7 +8,7 @@ import type {
 import type { CompletionUsage } from 'openai/resources/completions';
 import type { Recordings } from './recordings';
 import { planReply, type PlannedToolCall } from './reply';
-import { countPromptTokens, countTextTokens, tokenPieces, tokenize, truncateToTokens } from './tokenize';
+import { countPromptTokens, countTextTokens, tokenPieces, tokenize, truncateToTokens } from '@/lib/models/tokenizer';
 import { validateForModel } from './validate';
 
 /** Every sandbox response says where it came from; it never claims to be GPT. */

@@ -6,7 +6,7 @@ import type {
 } from 'openai/resources/chat/completions/completions';
 import { sampleFromSchema, type JsonSchema } from './json-schema';
 import type { Recordings } from './recordings';
-import { textOf } from './tokenize';
+import { textOf } from '@/lib/models/tokenizer';
 
 /**
  * What the sandbox says, before any cap or stop sequence cuts it: a lesson's recorded answer for its own example

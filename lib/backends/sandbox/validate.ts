@@ -2,7 +2,7 @@ import type { ChatCompletionCreateParams } from 'openai/resources/chat/completio
 import { ApiError, apiErrors } from '@/lib/errors';
 import { findModel, type ModelInfo } from '@/lib/models/catalog';
 import { strictSchemaProblem, type JsonSchema } from './json-schema';
-import { textOf } from './tokenize';
+import { textOf } from '@/lib/models/tokenizer';
 
 /**
  * The checks the API makes once it knows the model, in the API's words: unknown model, a parameter the model

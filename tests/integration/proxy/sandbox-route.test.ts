@@ -11,7 +11,7 @@ import { Ajv2020 } from 'ajv/dist/2020';
 import { encode } from 'gpt-tokenizer/model/gpt-4o';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProxy } from '@/lib/proxy/proxy';
-import { issueRunnerToken } from '@/lib/tokens/runner-token';
+import { issueRunnerToken } from '@/lib/auth/runner-token';
 import { assertMatches } from '../../support/openapi';
 import { testConfig } from '../../support/proxy-config';
 import { serveRoutes, type ServedApp } from '../../support/serve-routes';

@@ -1,5 +1,5 @@
 import { getProxy } from '@/lib/proxy';
-import { chatCompletionRequestSchema } from './schema';
+import { chatCompletionRequestSchema } from '@/lib/proxy/chat-schema';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import { encode } from 'gpt-tokenizer/model/gpt-4o';
 import { describe, expect, it } from 'vitest';
-import { countPromptTokens, tokenPieces, truncateToTokens } from '@/lib/backends/sandbox/tokenize';
+import { countPromptTokens, tokenPieces, truncateToTokens } from '@/lib/models/tokenizer';
 
 describe('countPromptTokens', () => {
   it('counts plain messages as OpenAI bills them: 3 per message, role and content, 3 to prime the reply', () => {

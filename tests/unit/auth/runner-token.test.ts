@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRunnerToken, issueRunnerToken, verifyRunnerToken } from '@/lib/tokens/runner-token';
+import { isRunnerToken, issueRunnerToken, verifyRunnerToken } from '@/lib/auth/runner-token';
 
 const SECRET = 'a-secret-of-at-least-thirty-two-chars';
 const now = 1_800_000_000;
