@@ -4,12 +4,11 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020';
 import { parse } from 'yaml';
 
 /**
- * Validators for the schemas of OpenAI's own OpenAPI description (`/work/shared/reference/openai-openapi`).
- * The document is OpenAPI 3.1 but still uses the 3.0 keyword `nullable: true`; it is read as `anyOf [X, null]`.
+ * Validators for the schemas of OpenAI's own OpenAPI description, vendored in `tests/fixtures/` (its source, version
+ * and licence are in the README there). The document is OpenAPI 3.1 but still uses the 3.0 keyword
+ * `nullable: true`; it is read as `anyOf [X, null]`.
  */
-const SPEC =
-  process.env.OPENAI_OPENAPI_SPEC ??
-  path.resolve(import.meta.dirname, '../../../shared/reference/openai-openapi/openapi.yaml');
+const SPEC = path.resolve(import.meta.dirname, '../fixtures/openai-openapi.yaml');
 
 type Node = Record<string, unknown>;
 
@@ -27,10 +26,6 @@ function convertNullable(value: unknown): unknown {
 }
 
 let ajv: Ajv2020 | undefined;
-
-export function specAvailable(): boolean {
-  return fs.existsSync(SPEC);
-}
 
 /** A validator for `#/components/schemas/<name>`. */
 export function schemaValidator(name: string): ValidateFunction {
