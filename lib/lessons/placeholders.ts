@@ -1,5 +1,5 @@
 import { findModel, MODELS, PRICES_CHECKED_ON } from '@/lib/models/catalog';
-import { costOf, formatUsd } from '@/lib/models/cost';
+import { costOf, formatPrice, formatUsd } from '@/lib/models/cost';
 
 /**
  * Lessons never type prices by hand: `{{prices}}` becomes a table from the model catalog and
@@ -15,7 +15,7 @@ export function expandPlaceholders(markdown: string): string {
 }
 
 function pricesTable(): string {
-  const usd = (n: number) => `$${n.toFixed(n < 0.1 ? 3 : 2)}`;
+  const usd = formatPrice;
   const rows = MODELS.map(
     (m) =>
       `| \`${m.id}\` | ${usd(m.prices.input)} | ${usd(m.prices.cachedInput)} | ${usd(m.prices.output)} | ${m.contextWindow.toLocaleString('en-US')} | ${m.maxOutputTokens.toLocaleString('en-US')} |`,

@@ -28,6 +28,11 @@ export const frontmatterSchema = z
           .object({
             when: z.string().min(3).describe('The situation in which this lesson is the wrong tool'),
             use: z.string().min(3).describe('What to use instead'),
+            lesson: z
+              .string()
+              .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a lesson slug: the folder name without its number, such as streaming')
+              .optional()
+              .describe('Slug of the lesson that teaches the alternative; linked once that lesson exists (the content test checks it does)'),
           })
           .strict(),
       )

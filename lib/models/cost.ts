@@ -19,6 +19,15 @@ export function costOf(model: ModelInfo, tokens: TokenCounts): number {
   );
 }
 
+/**
+ * A price per 1M tokens at the precision it has, never rounded: $0.125 stays $0.125 (not $0.13), $2.5 shows as
+ * $2.50. Prices are quoted to a few decimals, so this never grows long.
+ */
+export function formatPrice(pricePerMillion: number): string {
+  const decimals = (String(pricePerMillion).split('.')[1] ?? '').length;
+  return `$${pricePerMillion.toFixed(Math.min(Math.max(decimals, 2), 6))}`;
+}
+
 /** Formats a dollar amount with enough digits that small costs do not round to zero. */
 export function formatUsd(amount: number): string {
   if (amount === 0) return '$0';
