@@ -1,7 +1,8 @@
 /**
- * Typed API errors with one way out to HTTP: OpenAI's error envelope
- * `{"error": {"message", "type", "param", "code"}}`. Everything the proxy rejects goes through here, so every
- * SDK raises the same error class for Tokenwise as it would for OpenAI.
+ * The app's one error class, with one way out to HTTP: OpenAI's error envelope
+ * `{"error": {"message", "type", "param", "code"}}`. Every JSON route (proxy, session, quiz, notes, moderation)
+ * rejects through here, so every SDK raises the same error class for Tokenwise as it would for OpenAI, and the
+ * pages read one shape. Browser-safe: no server imports (the components use `maskKey`).
  */
 
 /** The `type` field OpenAI puts in its envelope; rate limits use `requests` or `tokens`. */
@@ -23,6 +24,7 @@ export type ApiErrorCode =
   | 'insufficient_scope'
   | 'model_not_found'
   | 'unknown_url'
+  | 'cross_origin'
   | 'method_not_allowed'
   | 'unsupported_media_type'
   | 'request_too_large'
@@ -56,6 +58,8 @@ export interface ApiErrorInit {
   code?: ApiErrorCode | (string & {}) | null;
   /** Extra response headers, e.g. `retry-after` on a 429. */
   headers?: Record<string, string>;
+  /** Form field name to message, when a form field is at fault (the notes form shows each in place). */
+  fields?: Record<string, string>;
 }
 
 export class ApiError extends Error {
@@ -64,6 +68,7 @@ export class ApiError extends Error {
   readonly param: string | null;
   readonly code: string | null;
   readonly headers: Record<string, string>;
+  readonly fields?: Record<string, string>;
 
   constructor(status: number, message: string, init: ApiErrorInit = {}) {
     super(message);
@@ -73,26 +78,52 @@ export class ApiError extends Error {
     this.param = init.param ?? null;
     this.code = init.code ?? null;
     this.headers = init.headers ?? {};
+    if (init.fields) this.fields = init.fields;
   }
 
   toJSON(): ErrorEnvelope {
-    return { error: { message: this.message, type: this.type, param: this.param, code: this.code } };
+    const error = { message: this.message, type: this.type, param: this.param, code: this.code };
+    return { error: this.fields ? { ...error, fields: this.fields } : error };
   }
 }
 
 export interface ErrorEnvelope {
-  error: { message: string; type: string; param: string | null; code: string | null };
+  error: {
+    message: string;
+    type: string;
+    param: string | null;
+    code: string | null;
+    /** Only on form errors: field name to message. */
+    fields?: Record<string, string>;
+  };
 }
 
-/** The envelope as a Response; `headers` are merged over the error's own. */
-export function errorResponse(error: ApiError, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(error.toJSON()), {
-    status: error.status,
-    headers: { 'content-type': 'application/json', ...error.headers, ...headers },
+/** A request id in OpenAI's shape, `req_<32 hex>`. */
+export function newRequestId(): string {
+  // crypto.randomUUID draws from a cached pool (cheap per request) and exists in Node and browsers alike.
+  return `req_${crypto.randomUUID().replace(/-/g, '')}`;
+}
+
+/**
+ * The one way out for a failure: the envelope as a Response, with `x-request-id` (the caller's, else a new one)
+ * and `cache-control: no-store`. Anything that is not an `ApiError` is logged and answered as a plain 500, so no
+ * internal detail reaches the client. `headers` are merged over the error's own.
+ */
+export function errorResponse(error: unknown, headers: Record<string, string> = {}): Response {
+  const apiError = error instanceof ApiError ? error : (console.error('unexpected error:', error), apiErrors.internal());
+  return new Response(JSON.stringify(apiError.toJSON()), {
+    status: apiError.status,
+    headers: {
+      'content-type': 'application/json',
+      'cache-control': 'no-store',
+      'x-request-id': newRequestId(),
+      ...apiError.headers,
+      ...headers,
+    },
   });
 }
 
-/** Shows enough of a key to recognise it, as OpenAI does: `sk-abc1*****wxyz`. */
+/** Shows enough of a key to recognise it, as OpenAI does: `sk-abc1*****wxyz`; short keys show nothing. */
 export function maskKey(key: string): string {
   return key.length > 11 ? `${key.slice(0, 7)}*****${key.slice(-4)}` : '*****';
 }
@@ -144,6 +175,12 @@ export const apiErrors = {
       400,
       "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The API expects a JSON payload, but what was sent was not valid JSON.)",
       { code: 'invalid_json' },
+    ),
+  crossOrigin: () =>
+    new ApiError(
+      403,
+      "This route only answers Tokenwise's own pages: cross-site requests are refused.",
+      { type: 'permission_error', code: 'cross_origin' },
     ),
   badRequest: (message: string, param: string | null, code: ApiErrorCode | null) =>
     new ApiError(400, message, { param, code }),
