@@ -9,6 +9,9 @@ import * as api from 'monaco-editor/editor';
 import 'monaco-editor/features/register.all';
 import 'monaco-editor/languages/definitions/typescript/register';
 import * as typescript from 'monaco-editor/languages/features/typescript/register';
+import { THEMES } from './themes';
+
+export { themeFor } from './themes';
 
 export const monaco = { ...api, typescript };
 export type Monaco = typeof monaco;
@@ -75,19 +78,7 @@ const RUNNER_LIB = {
 };
 defaults.setExtraLibs([RUNNER_LIB]);
 
-const ThemeBase = { light: 'vs', dark: 'vs-dark' } as const;
-api.editor.defineTheme('tokenwise-light', {
-  base: ThemeBase.light,
-  inherit: true,
-  rules: [],
-  colors: { 'editor.background': '#ffffff' },
-});
-api.editor.defineTheme('tokenwise-dark', {
-  base: ThemeBase.dark,
-  inherit: true,
-  rules: [],
-  colors: { 'editor.background': '#18181b' },
-});
+for (const [name, theme] of Object.entries(THEMES)) api.editor.defineTheme(name, theme);
 
 loader.config({ monaco });
 
@@ -125,8 +116,4 @@ export async function emitJavaScript(model: api.editor.ITextModel): Promise<stri
   const js = output.outputFiles.find((f) => f.name.endsWith('.js'));
   if (!js) throw new Error('TypeScript produced no JavaScript for this file.');
   return js.text;
-}
-
-export function themeFor(dark: boolean): string {
-  return dark ? 'tokenwise-dark' : 'tokenwise-light';
 }

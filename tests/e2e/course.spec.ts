@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { LessonPage } from './pages/lesson-page';
+import { Workbench } from './pages/workbench';
 
 const ARTIFACTS = 'tests/e2e/artifacts';
 
@@ -71,6 +72,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.setViewportSize({ width: 1280, height: 900 });
     const lesson = new LessonPage(page);
     await lesson.open('chat-completions');
+    // The editor loads after the page: check it loaded, tokenized and themed, so axe sees its colours every time.
+    await new Workbench(page).renderedWithTheme(colorScheme);
     const results = await new AxeBuilder({ page }).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
     mkdirSync(ARTIFACTS, { recursive: true });

@@ -15,6 +15,30 @@ export class Workbench {
     await expect(this.lines).toBeVisible();
   }
 
+  /**
+   * Waits until the editor is mounted, its text is coloured by the tokenizer (several token classes on screen) and
+   * its background is the Tokenwise theme's for this colour scheme, so an accessibility check covers the editor
+   * every time rather than whatever had loaded by then.
+   */
+  async renderedWithTheme(colorScheme: 'light' | 'dark') {
+    await this.ready();
+    await expect
+      .poll(
+        () =>
+          this.lines.evaluate((el) => {
+            const classes = new Set<string>();
+            for (const span of el.querySelectorAll('span[class*="mtk"]')) {
+              for (const name of span.classList) if (/^mtk\d+$/.test(name)) classes.add(name);
+            }
+            return classes.size;
+          }),
+        { timeout: 15_000, message: 'the editor shows tokens in several colours' },
+      )
+      .toBeGreaterThanOrEqual(3);
+    const background = colorScheme === 'dark' ? 'rgb(24, 24, 27)' : 'rgb(255, 255, 255)';
+    await expect(this.page.locator('.monaco-editor .monaco-editor-background').first()).toHaveCSS('background-color', background);
+  }
+
   get lines(): Locator {
     return this.page.locator('.monaco-editor .view-lines').first();
   }
