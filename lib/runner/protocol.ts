@@ -41,6 +41,12 @@ export const exchangeSchema = z.object({
   response: z.optional(z.unknown()),
   /** Each `data:` event of a stream, parsed. */
   chunks: z.optional(z.array(z.unknown())),
+  /** When each chunk arrived, in ms after `startedAt` (same length as `chunks`). */
+  chunkTimes: z.optional(z.array(z.number())),
+  /** When the response headers arrived, in ms after `startedAt`. */
+  headersAtMs: z.optional(z.number()),
+  /** An allow-list of the request's headers (the SDK's retry count and timeout, the drill); never credentials. */
+  requestHeaders: z.optional(headers),
   /** Why the exchange ended without a (complete) body. */
   error: z.optional(z.string()),
 });

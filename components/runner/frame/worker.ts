@@ -20,6 +20,12 @@ const realClearTimeout = scope.clearTimeout.bind(scope);
 const realSetInterval = scope.setInterval.bind(scope);
 const realClearInterval = scope.clearInterval.bind(scope);
 
+/**
+ * Request headers worth showing: the SDK's attempt number and timeout, and the drill. An allow-list, so the
+ * Authorization header (the learner's key) is never recorded.
+ */
+const KEPT_REQUEST_HEADERS = /^(x-stainless-retry-count|x-stainless-timeout|x-tokenwise-drill)$/;
+
 /** Headers worth showing beside a response. */
 const KEPT_HEADERS =
   /^(x-request-id|x-tokenwise-backend|retry-after|retry-after-ms|x-ratelimit-.*|content-type|x-should-retry)$/;
@@ -252,10 +258,10 @@ function installTimers() {
   };
 }
 
-function pickHeaders(headers: Headers): Record<string, string> {
+function pickHeaders(headers: Headers, allow = KEPT_HEADERS): Record<string, string> {
   const kept: Record<string, string> = {};
   headers.forEach((value, name) => {
-    if (KEPT_HEADERS.test(name)) kept[name] = value;
+    if (allow.test(name)) kept[name] = value;
   });
   return kept;
 }
@@ -283,6 +289,7 @@ function installFetch(apiBase: string, drill: Drill | null) {
       startedAt,
       durationMs: 0,
       request: request.body ? parseMaybeJson(await request.clone().text()) : null,
+      requestHeaders: pickHeaders(request.headers, KEPT_REQUEST_HEADERS),
       status: null,
       headers: {},
     };
@@ -300,11 +307,12 @@ function installFetch(apiBase: string, drill: Drill | null) {
       throw error;
     }
     exchange.status = response.status;
+    exchange.headersAtMs = Math.round(performance.now() - t0);
     exchange.headers = pickHeaders(response.headers);
     const copy = response.clone();
     const recording =
       (response.headers.get('content-type') ?? '').includes('text/event-stream') && copy.body
-        ? recordStream(copy.body, exchange, settle)
+        ? recordStream(copy.body, exchange, settle, t0)
         : copy
             .text()
             .then((text) => {
@@ -322,20 +330,28 @@ async function recordStream(
   body: ReadableStream<Uint8Array>,
   exchange: Exchange,
   settle: (error?: string) => void,
+  t0: number,
 ) {
   const parser = new SseParser();
   const decoder = new TextDecoder();
   const chunks: unknown[] = [];
+  // Arrival times feed the output panel's stream timeline (time to first token, gaps between chunks).
+  const times: number[] = [];
   exchange.chunks = chunks;
+  exchange.chunkTimes = times;
+  const keep = (data: string) => {
+    if (chunks.length >= 10_000) return;
+    chunks.push(parseMaybeJson(data));
+    times.push(Math.round(performance.now() - t0));
+  };
   const reader = body.getReader();
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      for (const data of parser.push(decoder.decode(value, { stream: true })))
-        if (chunks.length < 10_000) chunks.push(parseMaybeJson(data));
+      for (const data of parser.push(decoder.decode(value, { stream: true }))) keep(data);
     }
-    for (const data of parser.end()) chunks.push(parseMaybeJson(data));
+    for (const data of parser.end()) keep(data);
     settle(parser.done ? undefined : 'The stream ended without data: [DONE].');
   } catch (error) {
     settle(`The stream broke off: ${error instanceof Error ? error.message : String(error)}`);
