@@ -53,7 +53,7 @@ export const envSchema = z.object({
   SESSION_RATE_LIMIT_RPM: positiveInt.default(30).describe('POST /api/session calls per minute per client IP'),
   RUNNER_TOKEN_TTL_SECONDS: positiveInt.default(3_600).describe('how long a runner token lives'),
   UPSTREAM_RETRIES: z.coerce.number().int().min(0).max(5).default(1).describe('retries of a failed upstream connection, only before the first byte'),
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1).describe('reverse proxies in front of the app; picks the client IP from X-Forwarded-For'),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0).describe('reverse proxies of your own in front of the app; 0: the socket address, N: the Nth X-Forwarded-For entry from the right'),
   SANDBOX_STREAM_DELAY_MS: z.coerce.number().int().min(0).max(1_000).default(15).describe('pause between sandbox stream chunks, so streaming is visible'),
   PROXY_LOG: flag.default(true).describe('one JSON line per proxied request on stdout (never keys or message text)'),
 

@@ -8,6 +8,14 @@ describe('parseEnv', () => {
     expect(env.OPENAI_BASE_URL).toBe('https://api.openai.com/v1');
     expect(env.LIVE_RUNS_FOR_GUESTS).toBe(false);
     expect(env.OPENAI_API_KEY).toBeUndefined();
+    // No reverse proxy is trusted unless the operator says so: X-Forwarded-For is the client's to write.
+    expect(env.TRUSTED_PROXY_HOPS).toBe(0);
+  });
+
+  it('reads TRUSTED_PROXY_HOPS and refuses values outside 0 to 10', () => {
+    expect(parseEnv({ TRUSTED_PROXY_HOPS: '2' }).TRUSTED_PROXY_HOPS).toBe(2);
+    expect(() => parseEnv({ TRUSTED_PROXY_HOPS: '-1' })).toThrow(/TRUSTED_PROXY_HOPS/);
+    expect(() => parseEnv({ TRUSTED_PROXY_HOPS: '11' })).toThrow(/TRUSTED_PROXY_HOPS/);
   });
 
   it('treats empty strings as unset', () => {
