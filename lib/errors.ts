@@ -110,7 +110,8 @@ export function newRequestId(): string {
  * internal detail reaches the client. `headers` are merged over the error's own.
  */
 export function errorResponse(error: unknown, headers: Record<string, string> = {}): Response {
-  const apiError = error instanceof ApiError ? error : (console.error('unexpected error:', error), apiErrors.internal());
+  const apiError =
+    error instanceof ApiError ? error : (console.error('unexpected error:', error), apiErrors.internal());
   return new Response(JSON.stringify(apiError.toJSON()), {
     status: apiError.status,
     headers: {
@@ -177,11 +178,10 @@ export const apiErrors = {
       { code: 'invalid_json' },
     ),
   crossOrigin: () =>
-    new ApiError(
-      403,
-      "This route only answers Tokenwise's own pages: cross-site requests are refused.",
-      { type: 'permission_error', code: 'cross_origin' },
-    ),
+    new ApiError(403, "This route only answers Tokenwise's own pages: cross-site requests are refused.", {
+      type: 'permission_error',
+      code: 'cross_origin',
+    }),
   badRequest: (message: string, param: string | null, code: ApiErrorCode | null) =>
     new ApiError(400, message, { param, code }),
   internal: () =>

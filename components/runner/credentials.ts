@@ -87,7 +87,4 @@ export async function getCredentials(): Promise<Credentials> {
   return key ? { kind: 'own-key', key } : { kind: 'runner-token', session: await getRunnerSession() };
 }
 
-/** Shows the start and end of a key, never the whole of it. */
-export function maskKey(key: string): string {
-  return key.length <= 12 ? `${key.slice(0, 3)}…` : `${key.slice(0, 7)}…${key.slice(-4)}`;
-}
+export { maskKey } from '@/lib/errors';

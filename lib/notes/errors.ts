@@ -1,8 +1,9 @@
-import { ApiError, type ErrorEnvelope } from '@/lib/errors';
+import { ApiError } from '@/lib/errors';
 
 /**
- * The notes API's errors, in the app's one envelope (`lib/errors.ts`: `{ error: { message, type, param, code } }`),
- * plus `fields` (field name to message) when a form field is at fault, so the form can show each message in place.
+ * The notes API's error codes and the status and `type` each answers with. A `NoteError` is the app's one error
+ * class (`ApiError`, one envelope, one way out) built from a code; `fields` (field name to message) ride along when
+ * a form field is at fault, so the form can show each message in place.
  */
 export const NOTE_ERRORS = {
   invalid_json: [400, 'invalid_request_error'],
@@ -24,13 +25,7 @@ export const NOTE_ERRORS = {
 
 export type NoteErrorCode = keyof typeof NOTE_ERRORS;
 
-export interface NoteErrorEnvelope extends ErrorEnvelope {
-  error: ErrorEnvelope['error'] & { fields?: Record<string, string> };
-}
-
 export class NoteError extends ApiError {
-  readonly fields?: Record<string, string>;
-
   constructor(
     code: NoteErrorCode,
     message: string,
@@ -41,17 +36,12 @@ export class NoteError extends ApiError {
       type,
       code,
       param: extra.param ?? (extra.fields ? Object.keys(extra.fields)[0] : null),
+      fields: extra.fields,
       headers:
         extra.retryAfterSec === undefined
           ? {}
           : { 'retry-after': String(Math.max(1, Math.ceil(extra.retryAfterSec))) },
     });
     this.name = 'NoteError';
-    this.fields = extra.fields;
-  }
-
-  override toJSON(): NoteErrorEnvelope {
-    const envelope = super.toJSON();
-    return this.fields ? { error: { ...envelope.error, fields: this.fields } } : envelope;
   }
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DatabaseUnavailableError, getDb, type Database } from '@/lib/db/client';
 import * as repo from '@/lib/db/notes';
 import { env } from '@/lib/env';
+import { ApiError } from '@/lib/errors';
 import { getLesson } from '@/lib/lessons/loader';
 import { NoteError } from './errors';
 import { checkRenderable, renderNote } from './render';
@@ -30,13 +31,13 @@ export function notesDb(): Database {
 export const unavailable = () =>
   new NoteError('notes_unavailable', 'Community notes are unavailable right now.');
 
-/** Turns driver errors (server down, timeouts) into the 503 envelope; NoteErrors pass through. */
+/** Turns driver errors (server down, timeouts) into the 503 envelope; the app's own errors pass through. */
 export async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
   const db = notesDb();
   try {
     return await work(db);
   } catch (error) {
-    if (error instanceof NoteError) throw error;
+    if (error instanceof ApiError) throw error;
     console.error('[notes] database error:', error instanceof Error ? error.message : error);
     throw unavailable();
   }

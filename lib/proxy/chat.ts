@@ -5,11 +5,11 @@ import type { z } from 'zod';
 import { DRILL_HEADER } from '@/lib/backends/sandbox';
 import { countPromptTokens } from '@/lib/models/tokenizer';
 import { mapBackendError } from '@/lib/backends/upstream';
-import { ApiError, apiErrors } from '@/lib/errors';
+import { ApiError, apiErrors, clientAddress, newRequestId, readJsonBody } from '@/lib/http';
 import { rateLimitHeaders, type Limits, type Reservation } from '@/lib/limits';
 import { authenticate, type Caller } from './auth';
 import type { ProxyConfig } from './config';
-import { BACKEND_HEADER, clientIp, CORS_HEADERS, newRequestId, readJsonBody } from './http';
+import { BACKEND_HEADER, CORS_HEADERS } from './http';
 import { capServerPaidOutput, checkRequestLimits } from './request-limits';
 import { UsageTally } from './tally';
 import { zodToApiError } from './zod-errors';
@@ -190,7 +190,7 @@ export function createChatHandler({
     let stream = false;
     let tally: UsageTally;
     try {
-      const ip = clientIp(request.headers, config.trustedProxyHops);
+      const ip = clientAddress(request.headers, config.trustedProxyHops);
       const caller = authenticate(
         request.headers.get('authorization'),
         config.runnerTokens.secret,
@@ -207,7 +207,7 @@ export function createChatHandler({
       const requestWindow = await limits.admitRequest(subject);
       limitHeaders = rateLimitHeaders(requestWindow, null);
 
-      const raw = await readJsonBody(request, config.limits.maxBodyBytes);
+      const raw = await readJsonBody(request, { maxBytes: config.limits.maxBodyBytes });
       const parsed = schema.safeParse(raw);
       if (!parsed.success) throw zodToApiError(parsed.error, raw);
       // The route's schema mirrors the SDK's request type, parameter for parameter.

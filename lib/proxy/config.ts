@@ -44,7 +44,7 @@ export interface ProxyConfig {
     recordings?: Recordings;
     chunkDelayMs: number;
   };
-  /** Reverse proxies in front of the app: the client IP is this many entries from the end of X-Forwarded-For. */
+  /** Reverse proxies trusted in front of the app (`clientAddress` in `lib/http`): 0 uses the socket address only. */
   trustedProxyHops: number;
   /** Where request log lines go; `false` for none. @default one JSON line per request on stdout */
   log?: ((entry: Record<string, unknown>) => void) | false;

@@ -1,5 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { apiErrors } from '@/lib/errors';
+/**
+ * The proxy's own HTTP pieces: CORS for the runner, and the backend header. Reading bodies, client addresses and
+ * errors are the app's one kit (`lib/http`).
+ */
 
 /** The header naming which backend answered: `sandbox` or `upstream`. */
 export const BACKEND_HEADER = 'x-tokenwise-backend';
@@ -48,50 +50,4 @@ export function preflightResponse(request: Request, methods: string): Response {
       vary: 'Access-Control-Request-Headers',
     },
   });
-}
-
-export function newRequestId(): string {
-  // randomUUID draws from a cached pool: far cheaper per request than randomBytes.
-  return `req_${randomUUID().replace(/-/g, '')}`;
-}
-
-/**
- * The client's address: `hops` entries from the end of X-Forwarded-For, the one the outermost trusted proxy
- * wrote. Next.js fills the header with the socket address when no proxy set it.
- */
-export function clientIp(headers: Headers, hops: number): string {
-  const chain = (headers.get('x-forwarded-for') ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  if (!chain.length) return headers.get('x-real-ip') ?? 'unknown';
-  return chain[Math.max(chain.length - Math.max(hops, 1), 0)]!;
-}
-
-/** Reads a JSON body without trusting it: content type, size cap (streamed, not buffered past it), syntax. */
-export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
-  const type = request.headers.get('content-type');
-  const media = type?.split(';')[0]?.trim().toLowerCase();
-  if (media !== 'application/json' && !media?.endsWith('+json')) throw apiErrors.unsupportedMediaType(type);
-  const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) throw apiErrors.tooLarge(maxBytes);
-  if (!request.body) throw apiErrors.invalidJson();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw apiErrors.tooLarge(maxBytes);
-    }
-    chunks.push(value);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
-  } catch {
-    throw apiErrors.invalidJson();
-  }
 }

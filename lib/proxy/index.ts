@@ -1,6 +1,6 @@
 import 'server-only';
-import { Redis } from 'ioredis';
 import { env } from '@/lib/env';
+import { sharedLimitStore } from '@/lib/limits/store';
 import { configFromEnv } from './config';
 import { createProxy, type Proxy } from './proxy';
 
@@ -17,12 +17,7 @@ const key = Symbol.for('tokenwise.proxy');
 export function getProxy(): Proxy {
   const holder = globalThis as unknown as Record<symbol, Proxy | undefined>;
   if (!holder[key]) {
-    const e = env();
-    const redis = e.REDIS_URL
-      ? new Redis(e.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: true })
-      : undefined;
-    redis?.on('error', (error: Error) => console.error('redis:', error.message));
-    holder[key] = createProxy(configFromEnv(e, redis));
+    holder[key] = createProxy(configFromEnv(env(), sharedLimitStore().redis));
   }
   return holder[key];
 }

@@ -1,14 +1,14 @@
 import type { z } from 'zod';
 import { createSandboxClient } from '@/lib/backends/sandbox';
 import { createUpstreamClient } from '@/lib/backends/upstream';
-import { ApiError, apiErrors } from '@/lib/errors';
+import { apiErrors, clientAddress, errorResponse, json, newRequestId } from '@/lib/http';
 import { createLimits, rateLimitHeaders } from '@/lib/limits';
 import { findModel } from '@/lib/models/catalog';
 import { issueRunnerToken } from '@/lib/auth/runner-token';
 import { authenticate } from './auth';
 import { createChatHandler } from './chat';
 import type { ProxyConfig } from './config';
-import { clientIp, CORS_HEADERS, newRequestId, preflightResponse } from './http';
+import { CORS_HEADERS, preflightResponse } from './http';
 
 /** Models are listed with a fixed creation time: the catalog has no such date and clients rarely read it. */
 const MODEL_CREATED = 1_715_367_049;
@@ -49,18 +49,6 @@ export function createProxy(config: ProxyConfig) {
   const chat = createChatHandler({ config, limits, sandbox, serverUpstream, learnerUpstream, log });
   const liveForGuests = config.liveRunsForGuests && Boolean(config.upstream.serverKey);
 
-  const json = (body: unknown, status: number, headers: Record<string, string>) =>
-    new Response(JSON.stringify(body), {
-      status,
-      headers: { 'content-type': 'application/json', ...headers },
-    });
-
-  const failure = (error: unknown, headers: Record<string, string>) => {
-    const apiError =
-      error instanceof ApiError ? error : (console.error('proxy error', error), apiErrors.internal());
-    return json(apiError.toJSON(), apiError.status, { ...apiError.headers, ...headers });
-  };
-
   const modelObject = (id: string) => ({
     id,
     object: 'model' as const,
@@ -78,7 +66,7 @@ export function createProxy(config: ProxyConfig) {
           ? { id: caller.claims.jti, rpm: caller.claims.rpm, tpm: caller.claims.tpm }
           : undefined;
       const window = await limits.admitRequest({
-        ip: clientIp(request.headers, config.trustedProxyHops),
+        ip: clientAddress(request.headers, config.trustedProxyHops),
         runner,
       });
       Object.assign(headers, rateLimitHeaders(window, null));
@@ -87,7 +75,7 @@ export function createProxy(config: ProxyConfig) {
       if (!config.limits.allowedModels.includes(id)) throw apiErrors.modelNotFound(id);
       return json(modelObject(id), 200, headers);
     } catch (error) {
-      return failure(error, headers);
+      return errorResponse(error, headers);
     }
   }
 
@@ -100,7 +88,7 @@ export function createProxy(config: ProxyConfig) {
     async createSession(request: Request): Promise<Response> {
       const headers = { 'x-request-id': newRequestId(), 'cache-control': 'no-store' };
       try {
-        await limits.admitSession(clientIp(request.headers, config.trustedProxyHops));
+        await limits.admitSession(clientAddress(request.headers, config.trustedProxyHops));
         const { rpm, tpm, ttlSeconds, secret } = config.runnerTokens;
         const { token, claims } = issueRunnerToken(secret, { ttlSeconds, rpm, tpm });
         return json(
@@ -121,7 +109,7 @@ export function createProxy(config: ProxyConfig) {
           headers,
         );
       } catch (error) {
-        return failure(error, headers);
+        return errorResponse(error, headers);
       }
     },
 
@@ -130,7 +118,7 @@ export function createProxy(config: ProxyConfig) {
     /** 405 in the envelope, naming the methods the route does take. */
     methodNotAllowed(request: Request, allow: string, cors = true): Response {
       const error = apiErrors.methodNotAllowed(request.method, new URL(request.url).pathname, allow);
-      return failure(error, { ...(cors ? CORS_HEADERS : {}), 'x-request-id': newRequestId() });
+      return errorResponse(error, { ...(cors ? CORS_HEADERS : {}), 'x-request-id': newRequestId() });
     },
   };
 }

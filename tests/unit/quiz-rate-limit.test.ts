@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { QuizHttpError } from '@/lib/quiz/http';
+import { ApiError } from '@/lib/errors';
 import { createCheckLimiter } from '@/lib/quiz/rate-limit';
 
 describe('the quiz check limiter', () => {
@@ -7,9 +7,9 @@ describe('the quiz check limiter', () => {
     const limiter = createCheckLimiter(5);
     for (let i = 0; i < 5; i++) await limiter.admit('203.0.113.1');
     const refused = await limiter.admit('203.0.113.1').catch((e: unknown) => e);
-    expect(refused).toBeInstanceOf(QuizHttpError);
+    expect(refused).toBeInstanceOf(ApiError);
     expect(refused).toMatchObject({ status: 429, code: 'rate_limit_exceeded' });
-    expect(Number((refused as QuizHttpError).headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(Number((refused as ApiError).headers['retry-after'])).toBeGreaterThanOrEqual(1);
     await expect(limiter.admit('203.0.113.2')).resolves.toBeUndefined();
   });
 });

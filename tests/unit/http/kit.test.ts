@@ -64,10 +64,12 @@ describe('clientAddress', () => {
       clientAddress(headers({ [CLIENT_ADDRESS_HEADER]: socket, 'x-forwarded-for': `203.0.113.${i}` }), 0),
     );
     expect(new Set(forged)).toEqual(new Set([socket]));
-    expect(clientAddress(headers({ 'x-real-ip': '203.0.113.8', 'x-forwarded-for': '203.0.113.9' }), 0)).toBe('unknown');
+    expect(clientAddress(headers({ 'x-real-ip': '203.0.113.8', 'x-forwarded-for': '203.0.113.9' }), 0)).toBe(
+      'unknown',
+    );
   });
 
-  test('without the socket header (not served by Tokenwise\'s server) every caller shares one bucket', () => {
+  test("without the socket header (not served by Tokenwise's server) every caller shares one bucket", () => {
     expect(clientAddress(headers({}), 0)).toBe('unknown');
     expect(clientAddress(headers({ [CLIENT_ADDRESS_HEADER]: '  ' }), 0)).toBe('unknown');
   });
@@ -85,8 +87,10 @@ describe('clientAddress', () => {
 });
 
 describe('errorResponse and parseOr400', () => {
-  test('every failure leaves in OpenAI\'s envelope with a request id; the unexpected is a bare 500', async () => {
-    const known = errorResponse(new ApiError(404, 'No such thing.', { code: 'not_here', headers: { 'retry-after': '1' } }));
+  test("every failure leaves in OpenAI's envelope with a request id; the unexpected is a bare 500", async () => {
+    const known = errorResponse(
+      new ApiError(404, 'No such thing.', { code: 'not_here', headers: { 'retry-after': '1' } }),
+    );
     expect(known.status).toBe(404);
     expect(known.headers.get('x-request-id')).toMatch(/^req_[0-9a-f]{32}$/);
     expect(known.headers.get('retry-after')).toBe('1');
@@ -138,7 +142,9 @@ describe('readJsonBody', () => {
       body: stream,
       duplex: 'half',
     } as RequestInit);
-    await expect(readJsonBody(lying, { maxBytes: 24 * 1024 })).rejects.toMatchObject({ code: 'request_too_large' });
+    await expect(readJsonBody(lying, { maxBytes: 24 * 1024 })).rejects.toMatchObject({
+      code: 'request_too_large',
+    });
   });
 
   test('refuses other content types (so a cross-site HTML form cannot post) and bad JSON', async () => {

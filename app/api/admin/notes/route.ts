@@ -1,27 +1,17 @@
-import { listForModeration } from '@/lib/db/notes';
-import { moderationQuerySchema, requireAdmin, toModerationNote } from '@/lib/notes/admin';
-import { NoteError } from '@/lib/notes/errors';
-import { notesErrorResponse } from '@/lib/notes/http';
-import { withDatabase } from '@/lib/notes/service';
+import { clientAddress, json, parseOr400, respond } from '@/lib/http';
+import { listForModeration, moderationQuerySchema, requireAdmin } from '@/lib/notes/admin';
 
 export const dynamic = 'force-dynamic';
 
 /** Notes for moderation: `?filter=reported|hidden|all&before=<id>&limit=<1..100>`, newest first. */
-export async function GET(request: Request) {
-  try {
-    requireAdmin(request.headers);
-    const query = moderationQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-    if (!query.success) {
-      throw new NoteError('invalid_query', 'filter must be reported, hidden or all; limit 1 to 100.', {
-        param: 'filter',
-      });
-    }
-    const page = await withDatabase((db) => listForModeration(db, query.data));
-    return Response.json(
-      { notes: page.items.map(toModerationNote), nextBefore: page.nextBefore ?? null },
-      { headers: { 'cache-control': 'no-store' } },
+export function GET(request: Request) {
+  return respond(async () => {
+    await requireAdmin(request.headers, clientAddress(request.headers));
+    const query = parseOr400(
+      moderationQuerySchema,
+      Object.fromEntries(new URL(request.url).searchParams),
+      'invalid_query',
     );
-  } catch (error) {
-    return notesErrorResponse(error);
-  }
+    return json(await listForModeration(query));
+  });
 }

@@ -1,48 +1,41 @@
-import { z } from 'zod';
-import { deleteNote, hideNote, restoreNote } from '@/lib/db/notes';
-import { moderationActionSchema, requireAdmin, toModerationNote } from '@/lib/notes/admin';
+import { assertSameOrigin, clientAddress, json, parseOr400, readJsonBody, respond } from '@/lib/http';
+import {
+  deleteNoteForGood,
+  moderateNote,
+  moderationActionSchema,
+  noteIdSchema,
+  requireAdmin,
+} from '@/lib/notes/admin';
 import { NoteError } from '@/lib/notes/errors';
-import { notesErrorResponse } from '@/lib/notes/http';
-import { assertSameOrigin, readJsonBody } from '@/lib/notes/request';
-import { withDatabase } from '@/lib/notes/service';
 
 type Context = { params: Promise<{ id: string }> };
 
-const noteId = z.coerce.number().int().positive();
-const notFound = () => new NoteError('note_not_found', 'There is no such note.');
-
+/** Same origin, a valid admin token, and a note id: what every moderation action needs first. */
 async function authorise(request: Request, { params }: Context): Promise<number> {
   assertSameOrigin(request.headers);
-  requireAdmin(request.headers);
-  const id = noteId.safeParse((await params).id);
-  if (!id.success) throw notFound();
+  await requireAdmin(request.headers, clientAddress(request.headers));
+  const id = noteIdSchema.safeParse((await params).id);
+  if (!id.success) throw new NoteError('note_not_found', 'There is no such note.');
   return id.data;
 }
 
 /** `{ "action": "hide" | "restore" }`: hide a note, or restore it (visible, reports reset). */
-export async function PATCH(request: Request, context: Context) {
-  try {
+export function PATCH(request: Request, context: Context) {
+  return respond(async () => {
     const id = await authorise(request, context);
-    const body = moderationActionSchema.safeParse(await readJsonBody(request, 1024));
-    if (!body.success)
-      throw new NoteError('invalid_query', 'action must be "hide" or "restore".', { param: 'action' });
-    const note = await withDatabase((db) =>
-      body.data.action === 'hide' ? hideNote(db, id) : restoreNote(db, id),
+    const action = parseOr400(
+      moderationActionSchema,
+      await readJsonBody(request, { maxBytes: 1024 }),
+      'invalid_query',
     );
-    if (!note) throw notFound();
-    return Response.json({ note: toModerationNote(note) });
-  } catch (error) {
-    return notesErrorResponse(error);
-  }
+    return json({ note: await moderateNote(id, action) });
+  });
 }
 
 /** Deletes a note and its reports for good. */
-export async function DELETE(request: Request, context: Context) {
-  try {
-    const id = await authorise(request, context);
-    if (!(await withDatabase((db) => deleteNote(db, id)))) throw notFound();
-    return Response.json({ deleted: true });
-  } catch (error) {
-    return notesErrorResponse(error);
-  }
+export function DELETE(request: Request, context: Context) {
+  return respond(async () => {
+    await deleteNoteForGood(await authorise(request, context));
+    return json({ deleted: true });
+  });
 }
