@@ -1,6 +1,7 @@
 import { findModel } from '@/lib/models/catalog';
 import { costOf } from '@/lib/models/cost';
-import { containsPhrase, containsTerm, normalizeText } from './normalize';
+import { answerClauses, normalizeText } from './normalize';
+import { findMentions, type Mention } from './text-match';
 import { parseNumber, withinTolerance } from './numbers';
 import type { ChoiceQuestion, NumericQuestion, Question, TextQuestion } from './schema';
 
@@ -46,20 +47,29 @@ function gradeNumeric(question: NumericQuestion, answer: Answer): Grade {
 }
 
 /**
- * Free text: right when it contains an accepted phrasing as whole words, or every key idea (each met by any of its
- * terms at a word start). Misconceptions only choose the feedback for an answer that is not right.
+ * Free text: right when it gives an accepted phrasing (as whole words), or every key idea (each met by any of its
+ * terms at a word start), and names no misconception as its answer. A mention the answer rules out ("not X",
+ * "instead of X", "X? no", "X is deprecated") does not count either way, so "not AuthenticationError, it's
+ * PermissionDeniedError" is wrong and "max_completion_tokens, not max_tokens" is right. An answer that gives both
+ * the right name and a misconception ("AuthenticationError or PermissionDeniedError") is wrong, and its feedback
+ * addresses the misconception. With `match: identifier` a name must be written exactly: `max_completion_token`
+ * or `maxCompletionTokens` is not `max_completion_tokens`.
  */
 export function gradeText(question: TextQuestion, answer: Answer): Grade {
   if (typeof answer !== 'string') return { readable: false, message: 'Type an answer.' };
   if (answer.length > question.maxLength) return { readable: false, message: `Keep it under ${question.maxLength} characters.` };
-  const text = normalizeText(answer);
-  if (!text) return { readable: false, message: 'Type an answer first.' };
-  const { accepted, keyIdeas, misconceptions } = question.rubric;
-  const byPhrase = accepted.some((phrase) => containsPhrase(text, normalizeText(phrase)));
-  const byIdeas = keyIdeas.length > 0 && keyIdeas.every((idea) => idea.any.some((t) => containsTerm(text, normalizeText(t))));
-  const correct = byPhrase || byIdeas;
-  const misconception = correct ? -1 : misconceptions.findIndex((m) => m.any.some((t) => containsTerm(text, normalizeText(t))));
-  return { readable: true, kind: 'text', correct, misconception: misconception === -1 ? null : misconception };
+  if (!normalizeText(answer)) return { readable: false, message: 'Type an answer first.' };
+  const { accepted, keyIdeas, misconceptions, match } = question.rubric;
+  const clauses = answerClauses(answer, match);
+  const said = (terms: string[], prefix: boolean) => terms.flatMap((t) => findMentions(clauses, t, match, prefix)).filter((m) => !m.negated);
+
+  const phrases = said(accepted, false);
+  const ideas = keyIdeas.map((idea) => said(idea.any, true));
+  const right = phrases.length > 0 || (keyIdeas.length > 0 && ideas.every((found) => found.length > 0));
+  // A misconception term inside an accepted phrasing is part of the right answer, not a second one.
+  const inRight = (m: Mention) => [...phrases, ...ideas.flat()].some((r) => r.clause === m.clause && m.start < r.end && r.start < m.end);
+  const misconception = misconceptions.findIndex((mis) => said(mis.any, true).some((m) => !inRight(m)));
+  return { readable: true, kind: 'text', correct: right && misconception === -1, misconception: misconception === -1 ? null : misconception };
 }
 
 export function gradeAnswer(question: Question, answer: Answer): Grade {

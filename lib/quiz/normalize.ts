@@ -19,13 +19,45 @@ const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g
  * punctuation mark, underscore and symbol turned into a space.
  */
 export function normalizeText(input: string): string {
-  const folded = input.normalize('NFKC').toLowerCase().replace(INVISIBLE, '');
-  const latin = Array.from(folded, (ch) => LOOK_ALIKES[ch] ?? ch).join('');
-  return latin
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+  return fold(input)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+/** Case, compatibility forms, invisible characters, look-alike letters and accents folded; punctuation kept. */
+function fold(input: string): string {
+  const folded = input.normalize('NFKC').toLowerCase().replace(INVISIBLE, '');
+  const latin = Array.from(folded, (ch) => LOOK_ALIKES[ch] ?? ch).join('');
+  return latin.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/**
+ * How a rubric compares words. `words`: punctuation and underscores separate words, so "max completion tokens"
+ * and `max_completion_tokens` are the same answer. `identifier`: for questions that ask for a name in the SDK or
+ * the API, underscores stay part of the word, so only the exact name (in any case) matches.
+ */
+export type MatchMode = 'words' | 'identifier';
+
+/**
+ * An answer as clauses of words. Clauses end at sentence punctuation, commas, brackets and "but", so a negation
+ * ("not X, it's Y") stays with the words it belongs to; a dot inside a name (`OpenAI.AuthenticationError`) only
+ * separates words. "isn't" reads as "is not".
+ */
+export function answerClauses(input: string, mode: MatchMode = 'words'): string[][] {
+  // "X -> Y" says "not X but Y": the arrow becomes a verdict on the clause before it.
+  const text = fold(input)
+    .replace(/n['’`]t\b/g, ' not')
+    .replace(/\s*(?:->|→|=>)\s*/g, ', no, ');
+  const word = mode === 'identifier' ? /[\p{L}\p{N}_]+/gu : /[\p{L}\p{N}]+/gu;
+  return text
+    .split(/[,;:!?()[\]{}\n]+|[.](?=\s|$)|\s[-–—]\s|\bbut\b|\bhowever\b|\bwhereas\b/u)
+    .map((clause) => clause.match(word) ?? [])
+    .filter((words) => words.length > 0);
+}
+
+/** The words of one term of a rubric, compared the same way as the answer. */
+export function termWords(term: string, mode: MatchMode = 'words'): string[] {
+  return answerClauses(term, mode).flat();
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -22,7 +22,7 @@ const common = {
   id: id.describe('Stable id; progress is stored by it, so never reuse one for a different question'),
   prompt: markdown('The question'),
   hint: markdown('A nudge the learner can open before answering; it must not give the answer away'),
-  explanation: markdown('Shown after every attempt: why the answer is what it is'),
+  explanation: markdown('Shown after a right answer, or when the learner asks to see the answer: why the answer is what it is'),
   source,
 };
 
@@ -86,13 +86,45 @@ const numericQuestion = z
 
 const term = z.string().trim().min(1).max(80);
 
+/**
+ * Answers a text question's rubric must grade as expected, checked by `tests/content/quiz-answers.test.ts` and
+ * never sent to the browser. Every text question in a lesson needs at least 10 of them, at least 2 right and 5
+ * wrong, and the wrong ones should be the tricky ones: the right name negated ("not X", "X? no", "instead of X",
+ * "X isn't it"), both options named ("X or Y"), a misconception alone, a typo of the right name
+ * (`max_completion_token`, `maxCompletionTokens`). A wrong answer that names a misconception gives its index
+ * (0-based, in `rubric.misconceptions`), so the test also checks which feedback the learner gets:
+ *
+ *     tests:
+ *       right: ["max_completion_tokens", "max_completion_tokens, not max_tokens"]
+ *       wrong:
+ *         - "max_completion_token"
+ *         - { answer: "max_completion_tokens? no, max_tokens", misconception: 1 }
+ */
+const textTests = z
+  .object({
+    right: z.array(z.string().min(1).max(500)).max(40).default([]).describe('Answers that must be graded right'),
+    wrong: z
+      .array(
+        z.union([
+          z.string().min(1).max(500),
+          z
+            .object({ answer: z.string().min(1).max(500), misconception: z.number().int().min(0).max(5).optional() })
+            .strict(),
+        ]),
+      )
+      .max(40)
+      .default([])
+      .describe('Answers that must be graded wrong; with `misconception`, the feedback that must be chosen'),
+  })
+  .strict();
+
 const textQuestion = z
   .object({
     ...common,
     kind: z.literal('text'),
     rubric: z
       .object({
-        accepted: z.array(term).max(20).default([]).describe('Phrasings that are right wherever they appear in the answer'),
+        accepted: z.array(term).max(20).default([]).describe('Phrasings that are right wherever the answer gives them (not negated, and with no misconception beside them)'),
         keyIdeas: z
           .array(z.object({ any: z.array(term).min(1).max(20) }).strict())
           .max(6)
@@ -102,12 +134,19 @@ const textQuestion = z
           .array(z.object({ any: z.array(term).min(1).max(20), feedback: markdown('Feedback for this misconception') }).strict())
           .max(6)
           .default([])
-          .describe('Known wrong turns with targeted feedback; shown only for answers that are not right'),
+          .describe('Known wrong turns with targeted feedback; an answer that names one as its answer is not right'),
+        match: z
+          .enum(['words', 'identifier'])
+          .default('words')
+          .describe(
+            'How answers are compared: `words` folds punctuation and underscores to spaces; `identifier` (for questions that ask for an SDK or API name) keeps underscores, so `max_completion_token` or `maxCompletionTokens` is not `max_completion_tokens`',
+          ),
       })
       .strict()
       .refine((r) => r.accepted.length > 0 || r.keyIdeas.length > 0, 'a rubric needs accepted phrasings or key ideas'),
-    modelAnswer: markdown('Shown after any attempt'),
+    modelAnswer: markdown('Shown after a right answer, or when the learner asks to see the answer'),
     maxLength: z.number().int().min(10).max(500).default(300),
+    tests: textTests.optional(),
   })
   .strict();
 

@@ -174,3 +174,58 @@ describe('normalizeText', () => {
     expect(containsPhrase('notauthenticationerror', 'authenticationerror')).toBe(false);
   });
 });
+
+describe('free text that names the answer without giving it', () => {
+  const name = q({
+    id: 'name',
+    kind: 'text',
+    modelAnswer: 'max_completion_tokens',
+    rubric: {
+      match: 'identifier',
+      accepted: ['max_completion_tokens'],
+      misconceptions: [
+        { any: ['max_output_tokens'], feedback: 'Responses.' },
+        { any: ['max_tokens'], feedback: 'Deprecated.' },
+      ],
+    },
+  });
+  const grade = (question: Question, answer: string) => gradeAnswer(question, answer);
+
+  it.each([
+    'not AuthenticationError, it is PermissionDeniedError',
+    "it isn't AuthenticationError",
+    'AuthenticationError? No.',
+    'AuthenticationError is wrong',
+    'instead of AuthenticationError, a 400',
+    'rather than AuthenticationError: BadRequestError',
+    'never AuthenticationError',
+  ])('a negated accepted phrase is not right: %j', (answer) => expect(correct(text, answer)).toBe(false));
+
+  it('an answer that also names a misconception is not right, and gets that misconception\'s feedback', () => {
+    expect(grade(text, 'AuthenticationError or BadRequestError')).toMatchObject({ correct: false, misconception: 0 });
+    expect(grade(text, 'not AuthenticationError, it is BadRequestError')).toMatchObject({ correct: false, misconception: 0 });
+    expect(grade(name, 'max_completion_tokens? no, max_tokens')).toMatchObject({ correct: false, misconception: 1 });
+  });
+
+  it.each([
+    'AuthenticationError, not BadRequestError',
+    'no BadRequestError here: AuthenticationError',
+    'if the key is not valid you get AuthenticationError',
+    'AuthenticationError is not retried',
+  ])('a misconception the answer rules out, or a negation elsewhere, does not spoil a right answer: %j', (answer) =>
+    expect(correct(text, answer)).toBe(true),
+  );
+
+  it.each([
+    ['max_completion_tokens', true],
+    ['max_completion_tokens: 300', true],
+    ['max_completion_tokens instead of max_tokens', true],
+    ['replace max_tokens with max_completion_tokens', true],
+    ['max_tokens -> max_completion_tokens', true],
+    ['max_completion_tokens (max_tokens is deprecated)', true],
+    ['max_completion_token', false],
+    ['maxCompletionTokens', false],
+    ['max completion tokens', false],
+    ['Max_Completion_Tokens', true],
+  ])('an identifier question wants the exact name: %j is %s', (answer, right) => expect(correct(name, answer)).toBe(right));
+});

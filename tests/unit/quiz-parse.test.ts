@@ -42,6 +42,9 @@ questions:
     rubric:
       accepted: [insufficient_quota]
       misconceptions: [{ any: [rate_limit_exceeded], feedback: "MISCONCEPTION-FEEDBACK" }]
+    tests:
+      right: ["insufficient_quota TEST-ANSWER-RIGHT"]
+      wrong: ["TEST-ANSWER-WRONG", { answer: "rate_limit_exceeded TEST-ANSWER-MISCONCEPTION", misconception: 0 }]
 challenges:
   - id: cut
     title: Cut it short
@@ -57,7 +60,7 @@ describe('parseQuiz', () => {
     const client = JSON.stringify(quiz.client);
     expect(client).toContain('Which <code>finish_reason</code> means cut off?');
     expect(client).toContain('Think of a ceiling.');
-    for (const secret of ['EXPLAIN', 'MODEL-ANSWER', 'MISCONCEPTION', 'insufficient_quota', 'correct', 'rule', '0.0075', 'rubric']) {
+    for (const secret of ['EXPLAIN', 'MODEL-ANSWER', 'MISCONCEPTION', 'insufficient_quota', 'correct', 'rule', '0.0075', 'rubric', 'TEST-ANSWER']) {
       expect(client).not.toContain(secret);
     }
     expect(quiz.client.questions[0]).toEqual({
