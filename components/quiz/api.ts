@@ -20,6 +20,6 @@ export function checkAnswer(request: CheckRequest): Promise<CheckResult> {
   return post<CheckResult>('/api/quiz/check', parsed.data);
 }
 
-export async function checkRun(lesson: string, exchanges: RunExchange[]): Promise<ChallengeResult[]> {
-  return (await post<{ results: ChallengeResult[] }>('/api/quiz/challenges', { lesson, exchanges })).results;
+export async function checkRun(lesson: string, exchanges: RunExchange[], outcome?: string): Promise<ChallengeResult[]> {
+  return (await post<{ results: ChallengeResult[] }>('/api/quiz/challenges', { lesson, exchanges, ...(outcome ? { outcome } : {}) })).results;
 }

@@ -3,7 +3,10 @@
 import { useEffect, useState } from 'react';
 import { MAX_EXCHANGES, runExchangeSchema, type RunExchange } from '@/lib/quiz/exchange';
 import type { ChallengeResult, ClientChallenge } from '@/lib/quiz/public';
+import { DRILL_OPTIONS } from '@/lib/runner/drills';
 import { checkRun } from './api';
+
+const drillLabel = (drill: string) => DRILL_OPTIONS.find((d) => d.value === drill)?.label ?? drill;
 
 /** The event the runner dispatches on `window` after every run (see components/runner/README.md). */
 export const RUN_EVENT = 'tokenwise:run';
@@ -17,15 +20,18 @@ interface Props {
   onPassed: (challengeId: string) => void;
 }
 
-/** Reads a run event's exchanges, keeping only well-formed ones; the server checks them again. */
-function exchangesOf(detail: unknown, lesson: string): RunExchange[] | null {
+/** Reads a run event's exchanges, keeping only well-formed ones, and how the run ended; the server checks them again. */
+function runOf(detail: unknown, lesson: string): { exchanges: RunExchange[]; outcome?: string } | null {
   if (typeof detail !== 'object' || detail === null) return null;
-  const { lessonSlug, exchanges } = detail as { lessonSlug?: unknown; exchanges?: unknown };
+  const { lessonSlug, exchanges, outcome } = detail as { lessonSlug?: unknown; exchanges?: unknown; outcome?: unknown };
   if (lessonSlug !== lesson || !Array.isArray(exchanges)) return null;
-  return exchanges
-    .slice(-MAX_EXCHANGES)
-    .map((e) => runExchangeSchema.safeParse(e))
-    .flatMap((r) => (r.success ? [r.data] : []));
+  return {
+    exchanges: exchanges
+      .slice(-MAX_EXCHANGES)
+      .map((e) => runExchangeSchema.safeParse(e))
+      .flatMap((r) => (r.success ? [r.data] : [])),
+    outcome: typeof outcome === 'string' ? outcome : undefined,
+  };
 }
 
 /**
@@ -38,8 +44,9 @@ export function ChallengeList({ lesson, challenges, passed, onPassed }: Props) {
   useEffect(() => {
     let latest = 0;
     async function onRun(event: Event) {
-      const exchanges = exchangesOf((event as CustomEvent).detail, lesson);
-      if (exchanges === null) return;
+      const ran = runOf((event as CustomEvent).detail, lesson);
+      if (ran === null) return;
+      const { exchanges, outcome } = ran;
       const run = ++latest;
       const all = (status: Status) => Object.fromEntries(challenges.map((c) => [c.id, status]));
       if (exchanges.length === 0) {
@@ -48,7 +55,7 @@ export function ChallengeList({ lesson, challenges, passed, onPassed }: Props) {
       }
       setStatuses(all({ step: 'checking' }));
       try {
-        const results = await checkRun(lesson, exchanges);
+        const results = await checkRun(lesson, exchanges, outcome);
         if (run !== latest) return; // a newer run is being checked
         setStatuses(Object.fromEntries(results.map((r) => [r.id, { step: 'result', result: r }])));
         for (const r of results) if (r.passed) onPassed(r.id);
@@ -80,6 +87,11 @@ export function ChallengeList({ lesson, challenges, passed, onPassed }: Props) {
                 )}
               </div>
               <div className="prose-lesson mt-2" dangerouslySetInnerHTML={{ __html: challenge.promptHtml }} />
+              {challenge.drill && (
+                <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">
+                  Before you run: pick the <strong>{drillLabel(challenge.drill)}</strong> error drill in the output panel.
+                </p>
+              )}
               <details className="mt-3 rounded-lg border border-zinc-200 px-4 py-2 dark:border-zinc-800">
                 <summary className="cursor-pointer text-sm font-medium text-brand-700 dark:text-brand-300">Hint</summary>
                 <div className="prose-lesson mt-2 text-sm" dangerouslySetInnerHTML={{ __html: challenge.hintHtml }} />

@@ -1,48 +1,64 @@
 import { assemble, type RunExchange } from './exchange';
 import type { ChallengeResult } from './public';
 import type { Replay } from './replay';
-import { applyRule } from './rules';
+import { evaluate, viewOf, type ExchangeView, type RunOutcome, type RunVerdict } from './run';
 import type { Challenge } from './schema';
 
+/** The request header value a run carries for each drill the learner can pick (`flaky` fails with 429, then recovers). */
+const DRILL_SEEN: Record<string, string> = { flaky: '429' };
+
+/** Both verdicts hold, and for a rule about one exchange, on the same exchange. */
+function agree(seen: RunVerdict, again: RunVerdict): boolean {
+  if (!again.passed) return false;
+  if (!seen.exchanges) return true;
+  return seen.exchanges.some((i) => again.exchanges?.includes(i));
+}
+
 /**
- * Checks one run against every challenge of a lesson. A challenge passes when one exchange of the run passes its
- * rule twice: on what the learner's run received, and on what the same request gets from the sandbox when the
- * server sends it again. So a response edited in the page passes nothing its request would not pass.
+ * Checks one run against every challenge of a lesson. A challenge passes when its rule holds twice: on what the
+ * learner's run received, and on what the same requests get from the sandbox when the server sends them again (with
+ * the same drills). So a response edited in the page passes nothing its requests would not pass.
  */
-export async function checkRun(challenges: Challenge[], exchanges: RunExchange[], replay: Replay): Promise<ChallengeResult[]> {
-  const received = exchanges.map((e) => ({ exchange: e, completion: assemble(e) }));
-  const replays = new Map<number, Awaited<ReturnType<Replay>>>();
-  const replayOf = async (i: number) => {
-    if (!replays.has(i)) replays.set(i, await replay(exchanges[i]!.request));
-    return replays.get(i)!;
-  };
+export async function checkRun(challenges: Challenge[], exchanges: RunExchange[], replay: Replay, outcome?: RunOutcome): Promise<ChallengeResult[]> {
+  const views = exchanges.map((e) => viewOf(e, assemble(e)));
+  let replayed: Promise<ExchangeView[]> | undefined;
+  const replayRun = () =>
+    (replayed ??= (async () => {
+      const out: ExchangeView[] = [];
+      // One at a time, in order: a later request may depend on state an earlier one left (a warm prompt cache).
+      for (const view of views) {
+        const again = await replay(view.request, view.drill);
+        out.push({ ...view, status: again.status, received: again.received, ...(again.error ? { error: again.error } : {}) });
+      }
+      return out;
+    })());
 
   const results: ChallengeResult[] = [];
   for (const challenge of challenges) {
-    let message = exchanges.length ? 'no request in the run came back with a response.' : 'the run made no chat completion request.';
-    let passed = false;
-    for (const [i, { exchange, completion }] of received.entries()) {
-      if (!completion) continue;
-      const seen = applyRule(challenge.rule, exchange.request, completion);
-      if (!seen.passed) {
-        message = seen.message;
-        continue;
-      }
-      const again = await replayOf(i);
-      if ('error' in again) {
-        message = `the server could not reproduce it: ${again.error}`;
-        continue;
-      }
-      const verdict = applyRule(challenge.rule, exchange.request, again);
-      if (!verdict.passed) {
-        message = `the server sent the same request again and ${verdict.message} The recorded response does not match what this request produces.`;
-        continue;
-      }
-      passed = true;
-      message = seen.message;
-      break;
+    const drill = challenge.drill && (DRILL_SEEN[challenge.drill] ?? challenge.drill);
+    if (drill && !views.some((v) => v.drill === drill)) {
+      results.push({ id: challenge.id, passed: false, message: `this challenge needs the "${challenge.drill}" error drill: pick it in the output panel, then run again.` });
+      continue;
     }
-    results.push({ id: challenge.id, passed, message });
+    const seen = evaluate(challenge.rule, views, outcome);
+    if (!seen.passed) {
+      results.push({ id: challenge.id, passed: false, message: seen.message });
+      continue;
+    }
+    const replay = await replayRun();
+    const again = evaluate(challenge.rule, replay, outcome);
+    const unreproduced = replay.find((v, i) => v.error && views[i]!.status === 200);
+    results.push(
+      agree(seen, again)
+        ? { id: challenge.id, passed: true, message: seen.message }
+        : {
+            id: challenge.id,
+            passed: false,
+            message: unreproduced
+              ? `the server could not reproduce it: ${unreproduced.error}`
+              : `the server sent the same request again and ${again.passed ? 'a different request met the rule.' : again.message} The recorded response does not match what this request produces.`,
+          },
+    );
   }
   return results;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assembleStream } from '@/lib/runner/assemble';
 
 /**
  * One request and what came back, as the runner records it after a run (`tokenwise:run`, see
@@ -45,8 +46,17 @@ const chunkSchema = z.looseObject({
     .max(128),
 });
 
+/** Request headers a run may report: the error drill it carried and the SDK's retry counter. Nothing else is kept. */
+const requestHeadersSchema = z
+  .object({
+    'x-tokenwise-drill': z.string().max(20).optional(),
+    'x-stainless-retry-count': z.string().max(4).optional(),
+  })
+  .strip();
+
 export const runExchangeSchema = z.object({
   request: chatRequestSchema,
+  requestHeaders: requestHeadersSchema.optional(),
   // null: no response arrived (a dropped connection).
   status: z.number().int().min(0).max(999).nullable(),
   response: z.unknown().optional(),
@@ -58,6 +68,8 @@ export const runCheckRequestSchema = z
   .object({
     lesson: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80),
     exchanges: z.array(runExchangeSchema).max(MAX_EXCHANGES),
+    /** How the program ended: an error it did not catch makes it `failed`. */
+    outcome: z.enum(['completed', 'failed', 'stopped', 'timed-out']).optional(),
   })
   .strict();
 
@@ -66,6 +78,8 @@ export type RunExchange = z.infer<typeof runExchangeSchema>;
 
 /** What a completion came back as, whether whole or streamed: the shape every challenge rule reads. */
 export interface ReceivedCompletion {
+  /** The whole `chat.completion` (a stream put back together), for rules that read any field of it. */
+  completion: Record<string, unknown>;
   streamed: boolean;
   /** Streamed pieces that carried text. */
   contentChunks: number;
@@ -92,11 +106,17 @@ export function assemble(exchange: Pick<RunExchange, 'status' | 'response' | 'ch
         choices.set(c.index, choice);
       }
     }
-    return { streamed: true, contentChunks, choices: [...choices.values()].sort((a, b) => a.index - b.index) };
+    return {
+      completion: assembleStream(exchange.chunks) ?? {},
+      streamed: true,
+      contentChunks,
+      choices: [...choices.values()].sort((a, b) => a.index - b.index),
+    };
   }
   const response = responseSchema.safeParse(exchange.response);
   if (!response.success) return null;
   return {
+    completion: response.data,
     streamed: false,
     contentChunks: 0,
     choices: response.data.choices.map((c) => ({ index: c.index, content: c.message.content ?? null, finishReason: c.finish_reason ?? null })),

@@ -100,7 +100,13 @@ export async function parseQuiz(source: string, lesson: Pick<Lesson, 'slug' | 'f
       }
     }
     for (const c of quiz.challenges) {
-      client.challenges.push({ id: c.id, title: c.title, promptHtml: await render(c.prompt), hintHtml: await render(c.hint) });
+      client.challenges.push({
+        id: c.id,
+        title: c.title,
+        promptHtml: await render(c.prompt),
+        hintHtml: await render(c.hint),
+        ...(c.drill ? { drill: c.drill } : {}),
+      });
     }
   } catch (error) {
     if (error instanceof QuizError) throw error;

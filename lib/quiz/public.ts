@@ -26,6 +26,8 @@ export interface ClientChallenge {
   title: string;
   promptHtml: string;
   hintHtml: string;
+  /** The error drill to pick in the output panel before running, if the challenge needs one. */
+  drill?: string;
 }
 
 export interface ClientQuiz {

@@ -7,38 +7,55 @@ import { env } from '@/lib/env';
 import { ApiError } from '@/lib/errors';
 import { configFromEnv } from '@/lib/proxy/config';
 import { checkRequestLimits } from '@/lib/proxy/request-limits';
+import { DRILL_HEADER } from '@/lib/runner/drills';
 import { assemble, type ReceivedCompletion } from './exchange';
 
 /**
  * Sends a recorded request again, to the in-process sandbox model, so the server sees for itself what that
  * request produces: a response edited in the page cannot pass a challenge its request would not pass. The
- * request must be one the proxy would accept, under this deployment's caps.
+ * request must be one the proxy would accept, under this deployment's caps. A drill the request carried is sent
+ * again too; the two that never answer (`timeout`, `dropped`) are known to end without a response.
  */
 let sandbox: OpenAI | undefined;
 
-export type Replay = (request: unknown) => Promise<ReceivedCompletion | { error: string }>;
+export interface Replayed {
+  /** null: no response (a timeout or a dropped connection). */
+  status: number | null;
+  received: ReceivedCompletion | null;
+  error?: string;
+}
 
-export const replayOnSandbox: Replay = async (raw) => {
+export type Replay = (request: unknown, drill: string | null) => Promise<Replayed>;
+
+const NO_ANSWER = new Set(['timeout', 'dropped']);
+
+export const replayOnSandbox: Replay = async (raw, drill) => {
+  if (drill && NO_ANSWER.has(drill)) return { status: null, received: null };
   const parsed = chatCompletionRequestSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { error: `the request is not one the API accepts (${issue?.path.join('.') || 'body'}: ${issue?.message}).` };
+    return { status: 400, received: null, error: `the request is not one the API accepts (${issue?.path.join('.') || 'body'}: ${issue?.message}).` };
   }
   const body = parsed.data as ChatCompletionCreateParams;
   sandbox ??= createSandboxClient({ chunkDelayMs: 0 });
+  const options = drill ? { headers: { [DRILL_HEADER]: drill } } : undefined;
   try {
     checkRequestLimits(body, configFromEnv(env()).limits);
     if (body.stream) {
-      const stream = await sandbox.chat.completions.create({ ...body, stream: true });
+      const stream = await sandbox.chat.completions.create({ ...body, stream: true }, options);
       const chunks: ChatCompletionChunk[] = [];
       for await (const chunk of stream) chunks.push(chunk);
-      return assemble({ status: 200, chunks }) ?? { error: 'the sandbox stream could not be read.' };
+      const received = assemble({ status: 200, chunks });
+      return received ? { status: 200, received } : { status: 200, received: null, error: 'the sandbox stream could not be read.' };
     }
-    const response = await sandbox.chat.completions.create({ ...body, stream: false });
-    return assemble({ status: 200, response }) ?? { error: 'the sandbox response could not be read.' };
+    const response = await sandbox.chat.completions.create({ ...body, stream: false }, options);
+    const received = assemble({ status: 200, response });
+    return received ? { status: 200, received } : { status: 200, received: null, error: 'the sandbox response could not be read.' };
   } catch (error) {
     // The sandbox answers as the API would: a request it refuses is a request that passes nothing.
-    if (error instanceof OpenAI.APIError || error instanceof ApiError) return { error: `the request fails with ${error.status}: ${error.message}` };
+    if (error instanceof OpenAI.APIError || error instanceof ApiError) {
+      return { status: error.status ?? null, received: null, error: `the request fails with ${error.status}: ${error.message}` };
+    }
     throw error;
   }
 };

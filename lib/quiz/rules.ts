@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import type { ChatRequest, ReceivedCompletion } from './exchange';
-import type { ChallengeRule } from './schema';
+import { readPath } from './path';
+import type { SingleRule } from './schema';
+
+/** The rules one exchange can meet on its own; the others look at the whole run (see `run.ts`). */
+export type ExchangeRule = Extract<SingleRule, { kind: 'finish_reason' | 'choices' | 'stream' | 'json' | 'field' }>;
 
 export interface RuleVerdict {
   passed: boolean;
@@ -11,7 +15,7 @@ export interface RuleVerdict {
 const quote = (v: string | null) => (v === null ? 'null' : `"${v}"`);
 
 /** Applies one challenge rule to one request and what came back for it. */
-export function applyRule(rule: ChallengeRule, request: ChatRequest, received: ReceivedCompletion): RuleVerdict {
+export function applyRule(rule: ExchangeRule, request: ChatRequest, received: ReceivedCompletion): RuleVerdict {
   switch (rule.kind) {
     case 'finish_reason': {
       const reasons = [...new Set(received.choices.map((c) => c.finishReason))];
@@ -56,5 +60,24 @@ export function applyRule(rule: ChallengeRule, request: ChatRequest, received: R
       }
       return { passed: false, message: last };
     }
+    case 'field':
+      return applyFieldRule(rule, rule.in === 'request' ? request : received.completion);
   }
+}
+
+const show = (v: unknown) => (v === undefined ? 'missing' : JSON.stringify(v));
+
+function applyFieldRule(rule: Extract<ExchangeRule, { kind: 'field' }>, source: unknown): RuleVerdict {
+  const value = readPath(source, rule.path);
+  const where = `${rule.in === 'request' ? 'the request' : 'the response'}'s ${rule.path}`;
+  const fail = (wanted: string) => ({ passed: false, message: `${where} was ${show(value)}; ${wanted}.` });
+  if (rule.exists === true && (value === undefined || value === null)) return fail('it must be set');
+  if (rule.exists === false && value !== undefined && value !== null) return fail('it must be left out');
+  if (rule.equals !== undefined && value !== rule.equals) return fail(`it must be ${show(rule.equals)}`);
+  if (rule.atLeast !== undefined && !(typeof value === 'number' && value >= rule.atLeast)) return fail(`it must be at least ${rule.atLeast}`);
+  if (rule.atMost !== undefined && !(typeof value === 'number' && value <= rule.atMost)) return fail(`it must be at most ${rule.atMost}`);
+  if (rule.includes !== undefined && !(typeof value === 'string' && value.toLowerCase().includes(rule.includes.toLowerCase()))) {
+    return fail(`it must contain "${rule.includes}"`);
+  }
+  return { passed: true, message: `${where} is ${show(value)}.` };
 }

@@ -152,8 +152,14 @@ const textQuestion = z
 
 export const questionSchema = z.discriminatedUnion('kind', [choiceQuestion('single'), choiceQuestion('multiple'), numericQuestion, textQuestion]);
 
-/** What a run must show for a challenge to pass; the server applies it to the recorded and the replayed exchange. */
-export const challengeRuleSchema = z.discriminatedUnion('kind', [
+/** A field of a request or response: `tool_choice.function.name`, `choices[0].message.tool_calls.length`. */
+const fieldPath = z
+  .string()
+  .regex(/^[a-z_][a-z0-9_]*(?:\.[a-z0-9_]+|\[\d+\])*$/i, 'a field path such as choices[0].message.tool_calls.length')
+  .max(120);
+
+/** Rules that one exchange of the run must meet (on what it received and on the server's replay of it). */
+const exchangeRules = [
   z
     .object({ kind: z.literal('finish_reason'), equals: z.enum(['stop', 'length', 'tool_calls', 'content_filter']) })
     .strict()
@@ -167,7 +173,51 @@ export const challengeRuleSchema = z.discriminatedUnion('kind', [
     .object({ kind: z.literal('json'), schema: z.record(z.string(), z.unknown()).optional() })
     .strict()
     .describe('The request asked for JSON (response_format) and the reply parses, and validates against the schema if one is given'),
+  z
+    .object({
+      kind: z.literal('field'),
+      in: z.enum(['request', 'response']).describe('The request body sent, or the response received (a stream put back together)'),
+      path: fieldPath.describe('Dotted path; `[n]` indexes an array and a final `.length` counts its items or characters'),
+      equals: z.union([z.string().max(200), z.number(), z.boolean(), z.null()]).optional().describe('The value must be exactly this'),
+      atLeast: z.number().optional().describe('A number at least this'),
+      atMost: z.number().optional().describe('A number at most this'),
+      exists: z.boolean().optional().describe('true: present and not null; false: absent or null'),
+      includes: z.string().min(1).max(200).optional().describe('A string that contains this, ignoring case'),
+    })
+    .strict()
+    .refine((r) => [r.equals, r.atLeast, r.atMost, r.exists, r.includes].some((v) => v !== undefined), 'a field rule needs equals, atLeast, atMost, exists or includes')
+    .describe('One request (or the response to it) has this field with this value'),
+] as const;
+
+/** Rules about the run as a whole: several requests, errors and retries. */
+const runRules = [
+  z
+    .object({ kind: z.literal('conversation'), minRequests: z.number().int().min(2).max(8).default(2) })
+    .strict()
+    .describe('At least this many answered requests, and a later one resends an earlier reply as an assistant message'),
+  z
+    .object({ kind: z.literal('recovered'), status: z.number().int().min(400).max(599) })
+    .strict()
+    .describe('A request failed with this status, and the same request was sent again and answered'),
+  z
+    .object({ kind: z.literal('error'), status: z.number().int().min(400).max(599), retried: z.boolean() })
+    .strict()
+    .describe('A request failed with this status, was (or was not) sent again, and the program still finished without an uncaught error'),
+] as const;
+
+export const singleRuleSchema = z.discriminatedUnion('kind', [...exchangeRules, ...runRules]);
+
+/** What a run must show for a challenge to pass; the server applies it to the recorded and the replayed run. */
+export const challengeRuleSchema = z.union([
+  singleRuleSchema,
+  z
+    .object({ kind: z.literal('all'), rules: z.array(singleRuleSchema).min(2).max(4) })
+    .strict()
+    .describe('Every one of these rules holds for the run'),
 ]);
+
+/** Error drills a challenge can ask the learner to pick in the output panel (the same names the runner offers). */
+export const challengeDrillSchema = z.enum(['401', '429', '500', 'timeout', 'dropped', 'flaky', 'refusal']);
 
 export const challengeSchema = z
   .object({
@@ -176,6 +226,7 @@ export const challengeSchema = z
     prompt: markdown('The task'),
     hint: markdown('How to go about it'),
     rule: challengeRuleSchema,
+    drill: challengeDrillSchema.optional().describe('The error drill the learner picks for this challenge; the run must have carried it'),
     source,
   })
   .strict();
@@ -199,3 +250,4 @@ export type NumericQuestion = Extract<Question, { kind: 'numeric' }>;
 export type TextQuestion = Extract<Question, { kind: 'text' }>;
 export type Challenge = z.infer<typeof challengeSchema>;
 export type ChallengeRule = z.infer<typeof challengeRuleSchema>;
+export type SingleRule = z.infer<typeof singleRuleSchema>;

@@ -8,7 +8,7 @@ import { createSandboxClient } from '@/lib/backends/sandbox';
 import { checkRun } from '@/lib/quiz/challenges';
 import { assemble, runExchangeSchema, type RunExchange } from '@/lib/quiz/exchange';
 import { replayOnSandbox } from '@/lib/quiz/replay';
-import { applyRule } from '@/lib/quiz/rules';
+import { applyRule, type ExchangeRule } from '@/lib/quiz/rules';
 import { challengeSchema, type Challenge } from '@/lib/quiz/schema';
 
 const sandbox = createSandboxClient();
@@ -108,25 +108,25 @@ describe('checkRun against the sandbox', () => {
   });
 
   it('refuses a model outside the catalog without calling anything', async () => {
-    expect(await replayOnSandbox({ model: 'gpt-9', messages })).toMatchObject({ error: expect.stringContaining('404') });
+    expect(await replayOnSandbox({ model: 'gpt-9', messages }, null)).toMatchObject({ error: expect.stringContaining('404') });
   });
 });
 
 describe('rules', () => {
   const request = { model: 'gpt-4o-mini', messages: [{}], response_format: { type: 'json_object' } };
-  const reply = (content: string | null) => ({ streamed: false, contentChunks: 0, choices: [{ index: 0, content, finishReason: 'stop' }] });
+  const reply = (content: string | null) => ({ completion: {}, streamed: false, contentChunks: 0, choices: [{ index: 0, content, finishReason: 'stop' }] });
 
   it('json: asks for response_format, valid JSON and the schema', () => {
-    expect(applyRule(json.rule, { ...request, response_format: null }, reply('{"answer":"x"}'))).toMatchObject({ passed: false, message: expect.stringContaining('response_format') });
-    expect(applyRule(json.rule, request, reply('not json'))).toMatchObject({ passed: false, message: 'the reply is not valid JSON.' });
-    expect(applyRule(json.rule, request, reply('{"answer":3}'))).toMatchObject({ passed: false, message: expect.stringContaining('answer does not match') });
-    expect(applyRule(json.rule, request, reply('{"answer":"x","extra":1}'))).toMatchObject({ passed: false });
-    expect(applyRule(json.rule, request, reply('{"answer":"x"}'))).toEqual({ passed: true, message: 'the reply is JSON that matches the schema.' });
+    expect(applyRule(json.rule as ExchangeRule, { ...request, response_format: null }, reply('{"answer":"x"}'))).toMatchObject({ passed: false, message: expect.stringContaining('response_format') });
+    expect(applyRule(json.rule as ExchangeRule, request, reply('not json'))).toMatchObject({ passed: false, message: 'the reply is not valid JSON.' });
+    expect(applyRule(json.rule as ExchangeRule, request, reply('{"answer":3}'))).toMatchObject({ passed: false, message: expect.stringContaining('answer does not match') });
+    expect(applyRule(json.rule as ExchangeRule, request, reply('{"answer":"x","extra":1}'))).toMatchObject({ passed: false });
+    expect(applyRule(json.rule as ExchangeRule, request, reply('{"answer":"x"}'))).toEqual({ passed: true, message: 'the reply is JSON that matches the schema.' });
   });
 
   it('stream: needs stream: true and several pieces', () => {
-    expect(applyRule(streamed.rule, { ...request, stream: true }, { streamed: true, contentChunks: 1, choices: [] })).toMatchObject({ passed: false });
-    expect(applyRule(streamed.rule, request, { streamed: false, contentChunks: 0, choices: [] })).toMatchObject({ passed: false, message: expect.stringContaining('stream: true') });
+    expect(applyRule(streamed.rule as ExchangeRule, { ...request, stream: true }, { completion: {}, streamed: true, contentChunks: 1, choices: [] })).toMatchObject({ passed: false });
+    expect(applyRule(streamed.rule as ExchangeRule, request, { completion: {}, streamed: false, contentChunks: 0, choices: [] })).toMatchObject({ passed: false, message: expect.stringContaining('stream: true') });
   });
 
   it('assembles a stream into choices, by index', () => {
@@ -136,7 +136,7 @@ describe('rules', () => {
     });
     expect(
       assemble({ status: 200, chunks: [chunk(1, 'B', null), chunk(0, 'A', null), chunk(0, 'a', null), chunk(0, undefined, 'length'), chunk(1, undefined, 'stop'), { object: 'chat.completion.chunk', choices: [], usage: {} }] }),
-    ).toEqual({
+    ).toMatchObject({
       streamed: true,
       contentChunks: 3,
       choices: [

@@ -1,0 +1,132 @@
+import type { ChatRequest, ReceivedCompletion, RunExchange } from './exchange';
+import { applyRule, type ExchangeRule, type RuleVerdict } from './rules';
+import type { ChallengeRule, SingleRule } from './schema';
+
+/** One exchange of a run as the rules see it: what was sent, how it ended, what came back. */
+export interface ExchangeView {
+  request: ChatRequest;
+  status: number | null;
+  received: ReceivedCompletion | null;
+  /** The error drill the request carried, if any. */
+  drill: string | null;
+  /** Why the server's replay of this request got no usable answer. */
+  error?: string;
+}
+
+export type RunOutcome = 'completed' | 'failed' | 'stopped' | 'timed-out';
+
+export interface RunVerdict extends RuleVerdict {
+  /** For rules about one exchange: which exchanges met it (the replay must agree on one of them). */
+  exchanges?: number[];
+}
+
+export function viewOf(exchange: RunExchange, received: ReceivedCompletion | null): ExchangeView {
+  return { request: exchange.request, status: exchange.status, received, drill: exchange.requestHeaders?.['x-tokenwise-drill'] ?? null };
+}
+
+const EXCHANGE_KINDS = new Set(['finish_reason', 'choices', 'stream', 'json', 'field']);
+const isExchangeRule = (rule: SingleRule): rule is ExchangeRule => EXCHANGE_KINDS.has(rule.kind);
+
+/** Key order does not matter when asking whether two requests were the same request. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+function textOf(content: unknown): string | null {
+  if (typeof content === 'string') return content;
+  if (!Array.isArray(content)) return null;
+  const parts = content.flatMap((p) => (typeof p === 'object' && p !== null && (p as { type?: unknown }).type === 'text' ? [String((p as { text?: unknown }).text ?? '')] : []));
+  return parts.length ? parts.join('') : null;
+}
+
+function assistantTexts(request: ChatRequest): string[] {
+  return request.messages.flatMap((m) => {
+    if (typeof m !== 'object' || m === null || (m as { role?: unknown }).role !== 'assistant') return [];
+    const text = textOf((m as { content?: unknown }).content);
+    return text ? [squash(text)] : [];
+  });
+}
+
+function conversation(views: ExchangeView[], minRequests: number): RuleVerdict {
+  const answered = views.filter((v) => v.received);
+  if (answered.length < minRequests) {
+    return { passed: false, message: `the run had ${answered.length} answered request(s); this needs ${minRequests}, each sending the conversation so far.` };
+  }
+  for (const [j, later] of views.entries()) {
+    if (!later.received) continue;
+    const carried = assistantTexts(later.request);
+    for (const earlier of views.slice(0, j)) {
+      const reply = earlier.received?.choices[0]?.content;
+      if (reply && carried.includes(squash(reply))) {
+        return { passed: true, message: `request ${j + 1} sent an earlier reply back as an assistant message, so the model could build on it.` };
+      }
+    }
+  }
+  return {
+    passed: false,
+    message: 'no request carried an earlier reply: append the reply (choices[0].message) to messages before asking the next question.',
+  };
+}
+
+function failedWith(views: ExchangeView[], status: number): number[] {
+  return views.flatMap((v, i) => (v.status === status ? [i] : []));
+}
+
+function recovered(views: ExchangeView[], status: number): RuleVerdict {
+  const failed = failedWith(views, status);
+  if (!failed.length) return { passed: false, message: `no request failed with ${status}, so there was nothing to recover from.` };
+  for (const i of failed) {
+    const same = canonical(views[i]!.request);
+    const j = views.findIndex((v, k) => k > i && v.status === 200 && canonical(v.request) === same);
+    if (j >= 0) return { passed: true, message: `a request failed with ${status}, was sent again, and attempt ${j + 1} was answered.` };
+  }
+  return { passed: false, message: `requests failed with ${status}, but none was sent again until it was answered.` };
+}
+
+function errorHandled(views: ExchangeView[], status: number, retried: boolean, outcome: RunOutcome | undefined): RuleVerdict {
+  const failed = failedWith(views, status);
+  if (!failed.length) return { passed: false, message: `no request failed with ${status}.` };
+  const sentAgain = failed.some((i) => views.some((v, k) => k !== i && canonical(v.request) === canonical(views[i]!.request)));
+  if (!retried && sentAgain) return { passed: false, message: `the request that failed with ${status} was sent again; turn retries off (maxRetries: 0) and handle the error once.` };
+  if (retried && !sentAgain) return { passed: false, message: `the request that failed with ${status} was never sent again.` };
+  if (outcome !== 'completed') return { passed: false, message: `a request failed with ${status}, but the program did not finish cleanly: catch the error and handle it.` };
+  return { passed: true, message: `a request failed with ${status}${retried ? ', was retried' : ' once, was not retried'}, and the program handled it.` };
+}
+
+/** Applies a challenge's rule to a whole run. */
+export function evaluate(rule: ChallengeRule, views: ExchangeView[], outcome?: RunOutcome): RunVerdict {
+  if (rule.kind === 'all') {
+    for (const part of rule.rules) {
+      const verdict = evaluate(part, views, outcome);
+      if (!verdict.passed) return verdict;
+    }
+    return { passed: true, message: 'the run met every part of the challenge.' };
+  }
+  if (isExchangeRule(rule)) {
+    const passing: number[] = [];
+    let message = views.length ? 'no request in the run came back with a response.' : 'the run made no chat completion request.';
+    for (const [i, view] of views.entries()) {
+      if (!view.received) continue;
+      const verdict = applyRule(rule, view.request, view.received);
+      if (verdict.passed && !passing.length) message = verdict.message;
+      if (verdict.passed) passing.push(i);
+      else if (!passing.length) message = verdict.message;
+    }
+    return { passed: passing.length > 0, message, exchanges: passing };
+  }
+  switch (rule.kind) {
+    case 'conversation':
+      return conversation(views, rule.minRequests);
+    case 'recovered':
+      return recovered(views, rule.status);
+    case 'error':
+      return errorHandled(views, rule.status, rule.retried, outcome);
+  }
+}
