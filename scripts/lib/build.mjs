@@ -6,9 +6,30 @@ import { run } from './run.mjs';
 /**
  * `npm start` must work straight after `npm install`, and must not serve a stale build after a `git pull`.
  * A fingerprint of every input to the build (paths, sizes, mtimes) is stored beside the build; a mismatch rebuilds.
+ * The inputs include what changes the build without being a page: instrumentation, the dependencies (package.json
+ * and the lock file) and the server that serves the build.
  */
-const INPUTS = ['app', 'components', 'lib', 'lessons', 'public', 'scripts/build', 'package-lock.json', 'next.config.js', 'tsconfig.json', 'postcss.config.mjs'];
-const STAMP = '.next/tokenwise-build-stamp';
+export const INPUTS = [
+  'app',
+  'components',
+  'lib',
+  'lessons',
+  'public',
+  'scripts/build',
+  'scripts/server.mjs',
+  'instrumentation.ts',
+  'package.json',
+  'package-lock.json',
+  'next.config.js',
+  'tsconfig.json',
+  'postcss.config.mjs',
+];
+
+/** The build folder: `.next`, or NEXT_DIST_DIR for a second build beside it (next.config.js reads the same). */
+export function distDir(root = process.cwd()) {
+  return path.join(root, process.env.NEXT_DIST_DIR || '.next');
+}
+const stampFile = (root) => path.join(distDir(root), 'tokenwise-build-stamp');
 
 function walk(entry, out) {
   if (!existsSync(entry)) return;
@@ -30,8 +51,8 @@ export function buildFingerprint(root = process.cwd()) {
 }
 
 export function isBuildCurrent(root = process.cwd()) {
-  const stamp = path.join(root, STAMP);
-  return existsSync(path.join(root, '.next/BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === buildFingerprint(root);
+  const stamp = stampFile(root);
+  return existsSync(path.join(distDir(root), 'BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === buildFingerprint(root);
 }
 
 /** Builds the production app unless the current build already matches the sources. */
@@ -45,5 +66,5 @@ export async function ensureBuild({ root = process.cwd(), force = false } = {}) 
   // The editor's SDK types and the runner's bundles (public/generated/) come first: the build serves them.
   await run(process.execPath, ['scripts/build/prepare.mjs'], { cwd: root });
   await run('next', ['build'], { cwd: root });
-  writeFileSync(path.join(root, STAMP), before);
+  writeFileSync(stampFile(root), before);
 }
