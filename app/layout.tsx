@@ -1,11 +1,31 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
+import { env } from '@/lib/env';
 import './globals.css';
+
+const publicUrl = env().PUBLIC_URL;
+const description =
+  'An interactive course on the OpenAI API: read a lesson, run its example against an honest offline sandbox model or your own key, and check your understanding.';
 
 export const metadata: Metadata = {
   title: { default: 'Tokenwise: learn the OpenAI API by running it', template: '%s · Tokenwise' },
-  description:
-    'An interactive course on the OpenAI API: read a lesson, run its example against an honest offline sandbox model or your own key, and check your understanding.',
+  description,
+  // A constant read at build time (never a request header), so every page stays static. Unset: Next resolves the
+  // preview image against localhost, which is right for a laptop and harmless elsewhere.
+  metadataBase: publicUrl ? new URL(publicUrl) : undefined,
+  icons: {
+    icon: [
+      { url: '/favicon.ico', sizes: '16x16 32x32 48x48' },
+      { url: '/icon.svg', type: 'image/svg+xml' },
+    ],
+  },
+  openGraph: {
+    type: 'website',
+    siteName: 'Tokenwise',
+    description,
+    images: [{ url: '/og.png', width: 1200, height: 630, alt: 'Tokenwise: learn the OpenAI API by running it' }],
+  },
+  twitter: { card: 'summary_large_image', images: ['/og.png'] },
 };
 
 export const viewport: Viewport = {

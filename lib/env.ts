@@ -14,6 +14,10 @@ const positiveInt = z.coerce.number().int().positive();
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000).describe('port the app serves on'),
+  PUBLIC_URL: z
+    .url()
+    .optional()
+    .describe('the address people reach the app at (https://…), read at build time: shared links then preview with absolute URLs'),
 
   OPENAI_API_KEY: z
     .string()

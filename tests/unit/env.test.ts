@@ -12,6 +12,11 @@ describe('parseEnv', () => {
     expect(env.TRUSTED_PROXY_HOPS).toBe(0);
   });
 
+  it('takes PUBLIC_URL only as a URL', () => {
+    expect(parseEnv({ PUBLIC_URL: 'https://learn.example.org' }).PUBLIC_URL).toBe('https://learn.example.org');
+    expect(() => parseEnv({ PUBLIC_URL: 'learn.example.org' })).toThrow(/PUBLIC_URL/);
+  });
+
   it('reads TRUSTED_PROXY_HOPS and refuses values outside 0 to 10', () => {
     expect(parseEnv({ TRUSTED_PROXY_HOPS: '2' }).TRUSTED_PROXY_HOPS).toBe(2);
     expect(() => parseEnv({ TRUSTED_PROXY_HOPS: '-1' })).toThrow(/TRUSTED_PROXY_HOPS/);
