@@ -22,8 +22,16 @@ const pageCsp = [
 
 const common = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
+];
+
+/**
+ * API answers are data, never a page: nothing may frame them (a JSON error page in a frame is a clickjacking and
+ * data-leak aid), and if a browser ever renders one, it may load nothing.
+ */
+const apiHeaders = [
+  { key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" },
+  { key: 'X-Frame-Options', value: 'DENY' },
 ];
 
 /** @type {import('next').NextConfig} */
@@ -38,6 +46,9 @@ const nextConfig = {
   async headers() {
     return [
       { source: '/:path*', headers: common },
+      // Not on /runner: its route sends `no-referrer` (learner code runs there), and a header set here would replace it.
+      { source: '/((?!runner).*)', headers: [{ key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' }] },
+      { source: '/api/:path*', headers: apiHeaders },
       {
         source: '/((?!runner|api/).*)',
         headers: [
