@@ -32,7 +32,7 @@ export function LessonRemaining({ quiz, progress }: { quiz: ClientQuiz; progress
             <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
               Left:{' '}
               {[
-                ...status.questionsLeft.map((id) => ({ id, label: `Question ${numberOf.get(id)}` })),
+                ...status.questionsLeft.map((id) => ({ id, label: `Question ${numberOf.get(id)}${status.questionsRevealed.includes(id) ? ' (answer shown)' : ''}` })),
                 ...status.challengesLeft.map((id) => ({ id, label: titleOf.get(id) ?? id })),
               ].map((item, i) => (
                 <span key={item.id}>

@@ -20,11 +20,17 @@ interface Props {
   number: number;
   /** Answered correctly on an earlier visit. */
   done: boolean;
+  /** The learner asked to see the answer on an earlier visit (and has not answered it right since). */
+  revealed: boolean;
   onCorrect: (questionId: string) => void;
+  onRevealed: (questionId: string) => void;
 }
 
-/** One question: the answer goes to the server, which says whether it is right and why. */
-export function QuestionCard({ lesson, question, number, done, onCorrect }: Props) {
+/**
+ * One question: the answer goes to the server, which says whether it is right. A wrong try learns only why what it
+ * chose is wrong; the explanation and the answer come with a right answer, or when the learner asks to see them.
+ */
+export function QuestionCard({ lesson, question, number, done, revealed, onCorrect, onRevealed }: Props) {
   const uid = useId();
   const headingId = `${uid}-heading`;
   const promptId = `${uid}-prompt`;
@@ -32,7 +38,8 @@ export function QuestionCard({ lesson, question, number, done, onCorrect }: Prop
   const [typed, setTyped] = useState('');
   const [state, setState] = useState<State>({ step: 'idle' });
 
-  const answered = state.step === 'checked' && state.result.status === 'answered' ? state.result : null;
+  const answered = state.step === 'checked' && state.result.status !== 'unreadable' ? state.result : null;
+  const wrongTry = answered?.status === 'answered' && !answered.correct;
   const feedbackFor = (id: string): OptionFeedback | undefined => answered?.options?.find((o) => o.id === id);
 
   function edit<T>(set: (v: T) => void) {
@@ -58,6 +65,18 @@ export function QuestionCard({ lesson, question, number, done, onCorrect }: Prop
     }
   }
 
+  async function reveal() {
+    if (state.step === 'checking') return;
+    setState({ step: 'checking' });
+    try {
+      const result = await checkAnswer({ lesson, question: question.id, reveal: true });
+      setState({ step: 'checked', result });
+      onRevealed(question.id);
+    } catch (error) {
+      setState({ step: 'failed', message: (error as Error).message });
+    }
+  }
+
   return (
     <li id={`quiz-${question.id}`} className="scroll-mt-20">
       <form
@@ -70,10 +89,16 @@ export function QuestionCard({ lesson, question, number, done, onCorrect }: Prop
           <h4 id={headingId} className="text-sm font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
             Question {number}
           </h4>
-          {done && (
+          {done ? (
             <span className="rounded-full bg-brand-50 px-2.5 py-0.5 text-xs font-medium text-brand-700 ring-1 ring-brand-100 ring-inset dark:bg-brand-700/20 dark:text-brand-300 dark:ring-brand-700/40">
               <span aria-hidden="true">✓ </span>Answered correctly
             </span>
+          ) : (
+            revealed && (
+              <span className="rounded-full bg-zinc-100 px-2.5 py-0.5 text-xs font-medium text-zinc-700 ring-1 ring-zinc-200 ring-inset dark:bg-zinc-800 dark:text-zinc-300 dark:ring-zinc-700">
+                Answer shown
+              </span>
+            )
           )}
         </div>
         <div id={promptId} className="prose-lesson mt-2" dangerouslySetInnerHTML={{ __html: question.promptHtml }} />
@@ -163,6 +188,15 @@ export function QuestionCard({ lesson, question, number, done, onCorrect }: Prop
           >
             {state.step === 'checking' ? 'Checking…' : 'Check answer'}
           </button>
+          {wrongTry && (
+            <button
+              type="button"
+              onClick={reveal}
+              className="rounded-lg border border-zinc-300 px-4 py-2 text-sm font-medium text-zinc-800 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800"
+            >
+              Show answer
+            </button>
+          )}
         </div>
 
         <div role="status" aria-live="polite" className="mt-4">
@@ -177,20 +211,25 @@ export function QuestionCard({ lesson, question, number, done, onCorrect }: Prop
   );
 }
 
-function Feedback({ result }: { result: Extract<CheckResult, { status: 'answered' }> }) {
+function Feedback({ result }: { result: Extract<CheckResult, { status: 'answered' | 'revealed' }> }) {
+  const shown = result.status === 'revealed';
   return (
     <div
       className={`rounded-lg border-l-4 p-4 ${
-        result.correct ? 'border-brand-500 bg-brand-50/60 dark:bg-brand-700/10' : 'border-amber-500 bg-amber-50/60 dark:bg-amber-900/10'
+        result.correct
+          ? 'border-brand-500 bg-brand-50/60 dark:bg-brand-700/10'
+          : shown
+            ? 'border-zinc-400 bg-zinc-50 dark:bg-zinc-900'
+            : 'border-amber-500 bg-amber-50/60 dark:bg-amber-900/10'
       }`}
     >
       <p className="font-semibold">
-        {result.correct ? 'Correct.' : 'Not quite.'}
-        {!result.correct && result.missed ? ` You left out ${result.missed} right ${result.missed === 1 ? 'option' : 'options'}.` : ''}
-        {!result.correct && ' Open the hint, or read the passage below, and try again.'}
+        {shown ? 'The answer.' : result.correct ? 'Correct.' : 'Not quite.'}
+        {!shown && !result.correct && result.missed ? ` You left out ${result.missed} right ${result.missed === 1 ? 'option' : 'options'}.` : ''}
+        {!shown && !result.correct && ' Open the hint, or read the passage below, and try again.'}
       </p>
       {result.feedbackHtml && <div className="prose-lesson mt-2" dangerouslySetInnerHTML={{ __html: result.feedbackHtml }} />}
-      <div className="prose-lesson mt-2" dangerouslySetInnerHTML={{ __html: result.explanationHtml }} />
+      {result.explanationHtml && <div className="prose-lesson mt-2" dangerouslySetInnerHTML={{ __html: result.explanationHtml }} />}
       {result.modelAnswerHtml && (
         <div className="mt-3">
           <p className="text-sm font-semibold text-zinc-700 dark:text-zinc-300">{result.correct ? 'In full' : 'Model answer'}</p>

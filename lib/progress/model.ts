@@ -23,7 +23,7 @@ export function parseProgress(raw: string): { ok: true; progress: Progress } | {
 }
 
 function lessonOf(progress: Progress, slug: string, now: string): LessonProgress {
-  return progress.lessons[slug] ?? { openedAt: now, visitedAt: now, questions: [], challenges: [] };
+  return progress.lessons[slug] ?? { openedAt: now, visitedAt: now, questions: [], challenges: [], revealed: [] };
 }
 
 function withLesson(progress: Progress, slug: string, now: Date, change: (l: LessonProgress) => LessonProgress, visit = false): Progress {
@@ -47,6 +47,15 @@ export function recordQuestion(progress: Progress, slug: string, questionId: str
   return withLesson(progress, slug, now, (l) => ({ ...l, questions: add(l.questions, questionId) }));
 }
 
+/**
+ * The learner asked to see the answer. It is kept apart from right answers: the question still counts as left
+ * until it is answered right, and the lesson shows it as "answer shown".
+ */
+export function recordRevealed(progress: Progress, slug: string, questionId: string, now = new Date()): Progress {
+  if (progress.lessons[slug]?.revealed.includes(questionId)) return progress;
+  return withLesson(progress, slug, now, (l) => ({ ...l, revealed: add(l.revealed, questionId) }));
+}
+
 export function recordChallenge(progress: Progress, slug: string, challengeId: string, now = new Date()): Progress {
   if (progress.lessons[slug]?.challenges.includes(challengeId)) return progress;
   return withLesson(progress, slug, now, (l) => ({ ...l, challenges: add(l.challenges, challengeId) }));
@@ -63,6 +72,7 @@ export function mergeProgress(a: Progress, b: Progress): Progress {
           visitedAt: ours.visitedAt > theirs.visitedAt ? ours.visitedAt : theirs.visitedAt,
           questions: [...new Set([...ours.questions, ...theirs.questions])],
           challenges: [...new Set([...ours.challenges, ...theirs.challenges])],
+          revealed: [...new Set([...ours.revealed, ...theirs.revealed])],
         }
       : theirs;
   }
@@ -76,8 +86,10 @@ export interface LessonStatus {
   questionsTotal: number;
   challengesDone: number;
   challengesTotal: number;
-  /** Ids still to do, in quiz order. */
+  /** Ids still to do, in quiz order (a question whose answer was shown stays here until it is answered right). */
   questionsLeft: string[];
+  /** Ids of questions left whose answer the learner asked to see. */
+  questionsRevealed: string[];
   challengesLeft: string[];
   complete: boolean;
 }
@@ -94,6 +106,7 @@ export function lessonStatus(progress: Progress | null, outline: { lesson: strin
     challengesDone: outline.challenges.length - challengesLeft.length,
     challengesTotal: outline.challenges.length,
     questionsLeft,
+    questionsRevealed: questionsLeft.filter((id) => mine?.revealed.includes(id)),
     challengesLeft,
     complete: Boolean(mine) && questionsLeft.length === 0 && challengesLeft.length === 0,
   };

@@ -17,6 +17,8 @@ export const lessonProgressSchema = z
     visitedAt: timestamp.describe('Last time the lesson page was opened'),
     questions: z.array(itemId).max(100).describe('Ids of questions answered correctly'),
     challenges: z.array(itemId).max(50).describe('Ids of challenges passed by a run'),
+    // Added after version 1 shipped: a stored value without it reads as "none shown", so the version stays 1.
+    revealed: z.array(itemId).max(100).default([]).describe('Ids of questions whose answer the learner asked to see: shown, not answered'),
   })
   .strict();
 

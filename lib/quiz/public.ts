@@ -49,14 +49,20 @@ const itemId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(64);
 /** Longest free-text or numeric answer the server reads; rubrics cap lower per question. */
 export const MAX_ANSWER_CHARS = 500;
 
-/** `POST /api/quiz/check`, checked in the browser before sending and on the server on arrival. */
-export const checkRequestSchema = z
-  .object({
-    lesson: slug,
-    question: itemId,
-    answer: z.union([z.string().max(MAX_ANSWER_CHARS), z.array(itemId).max(8)]),
-  })
-  .strict();
+/**
+ * `POST /api/quiz/check`, checked in the browser before sending and on the server on arrival: an answer to grade,
+ * or `reveal: true` when the learner asks to see the answer (and the progress records it as shown, not as right).
+ */
+export const checkRequestSchema = z.union([
+  z
+    .object({
+      lesson: slug,
+      question: itemId,
+      answer: z.union([z.string().max(MAX_ANSWER_CHARS), z.array(itemId).max(8)]),
+    })
+    .strict(),
+  z.object({ lesson: slug, question: itemId, reveal: z.literal(true) }).strict(),
+]);
 
 export type CheckRequest = z.infer<typeof checkRequestSchema>;
 
@@ -66,19 +72,25 @@ export interface OptionFeedback {
   html: string;
 }
 
+/**
+ * A wrong attempt gets only what was chosen explained (and misconception feedback): no explanation, no model
+ * answer, no right option, so the next try is still the learner's own. Those come with a right answer, or with
+ * `revealed` when the learner asks for them.
+ */
 export type CheckResult =
   | {
-      status: 'answered';
+      status: 'answered' | 'revealed';
+      /** Always false for `revealed`. */
       correct: boolean;
-      /** Why the answer is what it is. */
-      explanationHtml: string;
+      /** Why the answer is what it is; only once right or revealed. */
+      explanationHtml?: string;
       /** The lesson passage the question comes from. */
       source: { href: string; title: string };
-      /** Choice questions: why each chosen option (all options, once right) is right or wrong. */
+      /** Choice questions: why each chosen option (all options, once right or revealed) is right or wrong. */
       options?: OptionFeedback[];
       /** Multiple choice: right options the learner left out. */
       missed?: number;
-      /** Free text: the model answer; numeric: the exact value. */
+      /** Free text: the model answer; numeric: the exact value. Only once right or revealed. */
       modelAnswerHtml?: string;
       /** Targeted feedback for a known wrong turn. */
       feedbackHtml?: string;

@@ -6,7 +6,7 @@ import { quizFileSchema, type QuizFile } from '../../lib/quiz/schema';
 
 /**
  * Answer keys never reach the browser. Every secret of every quiz (explanations, option feedback, model answers,
- * rubric phrasings) is cut into plain-text fragments that rendering cannot split, minus anything the lesson shows
+ * rubric phrasings, test answers) is cut into plain-text fragments that rendering cannot split, minus anything the lesson shows
  * anyway; then every response the browser gets on the course pages (HTML, the React server component payload,
  * scripts, styles) and every file of the client build is searched for them.
  */
@@ -30,6 +30,8 @@ function secretsOf(quiz: QuizFile): string[] {
       secrets.push(q.modelAnswer, ...q.rubric.misconceptions.map((m) => m.feedback));
       // Short rubric terms are words any page may use; the long ones are the rubric's own wording.
       secrets.push(...q.rubric.accepted, ...q.rubric.keyIdeas.flatMap((k) => k.any));
+      // The author's test answers (right and wrong) are for the content test only.
+      secrets.push(...(q.tests?.right ?? []), ...(q.tests?.wrong ?? []).map((w) => (typeof w === 'string' ? w : w.answer)));
     }
   }
   return secrets;

@@ -36,7 +36,7 @@ class Quiz {
   }
 }
 
-test('a wrong answer is explained and the hint stays open to use; then the right answer is accepted', async ({ page }) => {
+test('a wrong answer explains only the chosen option and the hint stays open to use; then the right answer is accepted', async ({ page }) => {
   const quiz = new Quiz(page);
   await quiz.open();
   // The checked quiz replaces the prose questions, and shows what is left.
@@ -48,13 +48,13 @@ test('a wrong answer is explained and the hint stays open to use; then the right
   const status = q.getByRole('status');
   await expect(status).toContainText('Not quite.');
   await expect(q).toContainText('Wrong option. There is no message at the top level'); // why the chosen option is wrong
-  await expect(status).toContainText('The reply sits inside the choices array'); // the explanation
   await expect(status.getByRole('link', { name: 'Field guide: choices[0].message.content' })).toHaveAttribute(
     'href',
     '/lessons/chat-completions#field-choices-message-content',
   );
-  // Only the chosen option is explained after a wrong try: the right one is still the learner's to find.
+  // Only the chosen option is explained after a wrong try, and not the answer: the right one is the learner's to find.
   await expect(q).not.toContainText('Right option.');
+  await expect(status).not.toContainText('The reply sits inside the choices array');
 
   await q.getByText('Hint', { exact: true }).click();
   await expect(q).toContainText('The response is an envelope that can carry several alternative replies.');
@@ -63,6 +63,7 @@ test('a wrong answer is explained and the hint stays open to use; then the right
   await expect(status).toBeEmpty(); // the old verdict goes when the answer changes
   await quiz.check(q);
   await expect(status).toContainText('Correct.');
+  await expect(status).toContainText('The reply sits inside the choices array'); // the explanation, once right
   await expect(q).toContainText('Right option.');
   await expect(q).toContainText('Answered correctly');
   await expect(quiz.remaining).toContainText('1 of 9 questions answered');
@@ -90,6 +91,7 @@ test('a numeric answer is read with $ and commas, and checked against the catalo
   await quiz.check(q);
   await expect(q.getByRole('status')).toContainText('Not quite.');
   await expect(q.getByRole('status').getByRole('link', { name: 'Cost' })).toBeVisible();
+  await expect(q.getByRole('status')).not.toContainText('$0.0075'); // neither the explanation nor the value
 
   await input.fill('$0,0075');
   await quiz.check(q);
@@ -97,7 +99,7 @@ test('a numeric answer is read with $ and commas, and checked against the catalo
   await expect(q.getByRole('status')).toContainText('Exactly $0.0075.');
 });
 
-test('free text: a known wrong turn gets its own feedback and the model answer; any accepted phrasing is right', async ({ page }) => {
+test('free text: a known wrong turn gets its own feedback, not the answer; naming the right class beside a wrong one is not right', async ({ page }) => {
   const quiz = new Quiz(page);
   await quiz.open();
   const q = quiz.questionAbout('it was revoked last week');
@@ -107,11 +109,46 @@ test('free text: a known wrong turn gets its own feedback and the model answer; 
   await quiz.check(q);
   await expect(q.getByRole('status')).toContainText('Not quite.');
   await expect(q.getByRole('status')).toContainText('That class belongs to another status.');
-  await expect(q.getByRole('status')).toContainText('Model answer');
+  await expect(q.getByRole('status')).not.toContainText('Model answer');
+  await expect(q.getByRole('status')).not.toContainText('AuthenticationError');
 
-  await input.fill('  an  AUTHENTICATION error ');
+  await input.fill("not AuthenticationError, it's PermissionDeniedError");
+  await quiz.check(q);
+  await expect(q.getByRole('status')).toContainText('Not quite.');
+
+  await input.fill('  an  OpenAI.AuthenticationError ');
   await quiz.check(q);
   await expect(q.getByRole('status')).toContainText('Correct.');
+  await expect(q.getByRole('status')).toContainText('In full');
+});
+
+test('"Show answer" after a wrong try shows the explanation and answer, and the progress records it as shown, not answered', async ({ page }) => {
+  const quiz = new Quiz(page);
+  await quiz.open();
+  const q = quiz.questionAbout('uses 1,000 input tokens and 500 output tokens');
+  await expect(q.getByRole('button', { name: 'Show answer' })).toHaveCount(0); // try first
+  await q.getByLabel('Your answer (US dollars)').fill('1');
+  await quiz.check(q);
+  await expect(q.getByRole('status')).toContainText('Not quite.');
+  await expect(q.getByRole('status')).not.toContainText('$0.0075');
+
+  await q.getByRole('button', { name: 'Show answer' }).click();
+  await expect(q.getByRole('status')).toContainText('The answer.');
+  await expect(q.getByRole('status')).toContainText('Exactly $0.0075.');
+  await expect(q.getByRole('status')).toContainText('Multiply each count by its own price');
+  await expect(q).toContainText('Answer shown');
+  await expect(q).not.toContainText('Answered correctly');
+  await expect(quiz.remaining).toContainText('0 of 9 questions answered');
+  await expect(quiz.remaining).toContainText('(answer shown)');
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('tokenwise:progress') ?? '{}'));
+  expect(stored.lessons['chat-completions']).toMatchObject({ questions: [], revealed: ['cost-gpt-4o'] });
+
+  // Still shown after a reload, and still not counted as answered.
+  await page.reload();
+  await expect(quiz.questionAbout('uses 1,000 input tokens and 500 output tokens')).toContainText('Answer shown');
+  await expect(quiz.remaining).toContainText('0 of 9 questions answered');
+  const axe = await new AxeBuilder({ page }).include('#check').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 });
 
 test('multiple choice says how many right options were left out', async ({ page }) => {

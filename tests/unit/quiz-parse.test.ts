@@ -115,13 +115,36 @@ describe('checkAnswer', () => {
     ]);
   });
 
-  it('shows the model answer after any free-text attempt, and the misconception feedback when it fits', async () => {
+  it('answers a wrong free-text attempt with the misconception feedback only; the model answer comes once right', async () => {
     const quiz = await parseQuiz(QUIZ, lesson);
     const result = checkAnswer(quiz, { question: 'words', answer: 'rate_limit_exceeded' });
     expect(result).toMatchObject({ status: 'answered', correct: false });
-    expect(JSON.stringify(result)).toContain('MODEL-ANSWER');
     expect(JSON.stringify(result)).toContain('MISCONCEPTION-FEEDBACK');
-    expect(checkAnswer(quiz, { question: 'words', answer: 'Insufficient_Quota' })).toMatchObject({ correct: true });
+    expect(JSON.stringify(result)).not.toContain('MODEL-ANSWER');
+    expect(JSON.stringify(result)).not.toContain('EXPLAIN-WORDS');
+    const right = checkAnswer(quiz, { question: 'words', answer: 'Insufficient_Quota' });
+    expect(right).toMatchObject({ correct: true, explanationHtml: expect.stringContaining('EXPLAIN-WORDS'), modelAnswerHtml: expect.stringContaining('MODEL-ANSWER') });
+  });
+
+  it('never sends the explanation after a wrong attempt of any kind', async () => {
+    const quiz = await parseQuiz(QUIZ, lesson);
+    for (const [question, answer] of [['pick', 'stop'], ['price', '1'], ['words', 'no idea']] as const) {
+      const result = JSON.stringify(checkAnswer(quiz, { question, answer }));
+      expect(result, question).toContain('"correct":false');
+      expect(result, question).not.toMatch(/EXPLAIN-PICK|EXPLAIN-WORDS|explanationHtml|modelAnswerHtml|\$0\.0075/);
+    }
+  });
+
+  it('reveals the explanation, every option and the model answer on request, as shown and not right', async () => {
+    const quiz = await parseQuiz(QUIZ, lesson);
+    expect(checkAnswer(quiz, { question: 'pick', reveal: true })).toMatchObject({
+      status: 'revealed',
+      correct: false,
+      explanationHtml: expect.stringContaining('EXPLAIN-PICK'),
+      options: [{ id: 'stop', correct: false }, { id: 'length', correct: true }],
+    });
+    expect(checkAnswer(quiz, { question: 'price', reveal: true })).toMatchObject({ status: 'revealed', modelAnswerHtml: '<p>Exactly $0.0075.</p>' });
+    expect(checkAnswer(quiz, { question: 'words', reveal: true })).toMatchObject({ status: 'revealed', modelAnswerHtml: expect.stringContaining('MODEL-ANSWER') });
   });
 
   it('gives the exact value of a numeric answer only once it is right', async () => {

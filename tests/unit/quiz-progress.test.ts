@@ -7,6 +7,7 @@ import {
   recordChallenge,
   recordOpened,
   recordQuestion,
+  recordRevealed,
 } from '@/lib/progress/model';
 
 const t = (n: number) => new Date(Date.UTC(2026, 10, 25, 12, 0, n));
@@ -26,7 +27,23 @@ describe('progress updates', () => {
       visitedAt: t(5).toISOString(),
       questions: ['q1'],
       challenges: ['c1'],
+      revealed: [],
     });
+  });
+
+  it('records a shown answer as revealed, not as answered, until the learner answers it right', () => {
+    let p = recordOpened(emptyProgress(t(0)), 'chat-completions', t(1));
+    p = recordRevealed(p, 'chat-completions', 'q2', t(2));
+    expect(recordRevealed(p, 'chat-completions', 'q2', t(3))).toBe(p);
+    expect(p.lessons['chat-completions']).toMatchObject({ questions: [], revealed: ['q2'] });
+    expect(lessonStatus(p, outline)).toMatchObject({ questionsDone: 0, questionsLeft: ['q1', 'q2', 'q3'], questionsRevealed: ['q2'] });
+    p = recordQuestion(p, 'chat-completions', 'q2', t(4));
+    expect(lessonStatus(p, outline)).toMatchObject({ questionsDone: 1, questionsLeft: ['q1', 'q3'], questionsRevealed: [] });
+  });
+
+  it('reads progress stored before answers could be shown as nothing revealed', () => {
+    const old = { version: 1, lastLesson: 'one', updatedAt: t(0).toISOString(), lessons: { one: { openedAt: t(0).toISOString(), visitedAt: t(0).toISOString(), questions: ['q1'], challenges: [] } } };
+    expect(parseProgress(JSON.stringify(old))).toMatchObject({ ok: true, progress: { lessons: { one: { questions: ['q1'], revealed: [] } } } });
   });
 
   it('counts what is left against the quiz as it is now', () => {
@@ -42,7 +59,9 @@ describe('progress updates', () => {
     const a = recordQuestion(recordOpened(emptyProgress(t(0)), 'one', t(1)), 'one', 'q1', t(2));
     const b = recordChallenge(recordQuestion(recordOpened(emptyProgress(t(0)), 'one', t(0)), 'one', 'q2', t(3)), 'one', 'c1', t(4));
     const merged = mergeProgress(a, recordOpened(b, 'two', t(5)));
-    expect(merged.lessons.one).toEqual({ openedAt: t(0).toISOString(), visitedAt: t(1).toISOString(), questions: ['q1', 'q2'], challenges: ['c1'] });
+    expect(merged.lessons.one).toEqual({ openedAt: t(0).toISOString(), visitedAt: t(1).toISOString(), questions: ['q1', 'q2'], challenges: ['c1'], revealed: [] });
+    const shown = mergeProgress(recordRevealed(a, 'one', 'q3', t(6)), b);
+    expect(shown.lessons.one?.revealed).toEqual(['q3']);
     expect(Object.keys(merged.lessons)).toEqual(['one', 'two']);
     expect(merged.lastLesson).toBe('two');
   });
