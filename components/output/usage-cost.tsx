@@ -90,7 +90,7 @@ export function UsageCost({
         {session.runs === 1 ? 'run' : 'runs'}.
       </p>
       <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
-        Prices from the model catalog, checked on{' '}
+        Prices from {summary.priceSource}, data published{' '}
         <time dateTime={summary.pricesCheckedOn}>{summary.pricesCheckedOn}</time>.
         {backend === 'sandbox' &&
           ' Sandbox runs are free: this is what the same tokens would cost on OpenAI.'}

@@ -1,5 +1,6 @@
 import { findModel, MODELS, PRICES_CHECKED_ON } from '@/lib/models/catalog';
 import { costOf, formatPrice, formatUsd } from '@/lib/models/cost';
+import { PRICE_SOURCE } from '@/lib/models/prices';
 
 /**
  * Lessons never type prices by hand: `{{prices}}` becomes a table from the model catalog and
@@ -25,7 +26,7 @@ function pricesTable(): string {
     `| --- | ---: | ---: | ---: | ---: | ---: |`,
     ...rows,
     '',
-    `*US dollars per 1M tokens, as checked on ${PRICES_CHECKED_ON}. Prices change: check OpenAI's pricing page before you budget.*`,
+    `*US dollars per 1M tokens, from ${PRICE_SOURCE.name} ${PRICE_SOURCE.version} (its data published ${PRICES_CHECKED_ON}). Prices change: check [OpenAI's pricing page](${PRICE_SOURCE.url}) before you budget.*`,
   ].join('\n');
 }
 

@@ -1,6 +1,9 @@
+import { PRICE_SOURCE, pricesFor } from './prices';
+
 /**
- * The models Tokenwise knows, as data. Prices are US dollars per 1M tokens and change over time, so they carry
- * the date they were checked; lessons and the cost display read them from here, never from prose.
+ * The models Tokenwise knows, as data: limits and the parameters each refuses. Prices (US dollars per 1M tokens)
+ * come from `@pydantic/genai-prices` through `prices.ts`, never typed here; lessons and the cost display read them
+ * from here, never from prose.
  */
 export interface ModelInfo {
   id: string;
@@ -15,7 +18,16 @@ export interface ModelInfo {
   prices: { input: number; cachedInput: number; output: number };
 }
 
-export const PRICES_CHECKED_ON = '2026-11-25';
+/** The date of the price data (see `prices.ts`): when the installed `@pydantic/genai-prices` was published. */
+export const PRICES_CHECKED_ON = PRICE_SOURCE.published;
+
+/** Every catalog model must have a price in the data; a missing one stops the build here, not a bill later. */
+function priced(id: string): ModelInfo['prices'] {
+  const prices = pricesFor(id);
+  if (!prices)
+    throw new Error(`${PRICE_SOURCE.name} ${PRICE_SOURCE.version} has no price for catalog model ${id}`);
+  return { input: prices.input, cachedInput: prices.cachedInput, output: prices.output };
+}
 
 export const MODELS: readonly ModelInfo[] = [
   {
@@ -24,7 +36,7 @@ export const MODELS: readonly ModelInfo[] = [
     maxOutputTokens: 16_384,
     acceptsMaxTokens: true,
     reasoning: false,
-    prices: { input: 2.5, cachedInput: 1.25, output: 10 },
+    prices: priced('gpt-4o'),
   },
   {
     id: 'gpt-4o-mini',
@@ -32,7 +44,7 @@ export const MODELS: readonly ModelInfo[] = [
     maxOutputTokens: 16_384,
     acceptsMaxTokens: true,
     reasoning: false,
-    prices: { input: 0.15, cachedInput: 0.075, output: 0.6 },
+    prices: priced('gpt-4o-mini'),
   },
   {
     id: 'gpt-4.1',
@@ -40,7 +52,7 @@ export const MODELS: readonly ModelInfo[] = [
     maxOutputTokens: 32_768,
     acceptsMaxTokens: true,
     reasoning: false,
-    prices: { input: 2, cachedInput: 0.5, output: 8 },
+    prices: priced('gpt-4.1'),
   },
   {
     id: 'gpt-4.1-mini',
@@ -48,7 +60,7 @@ export const MODELS: readonly ModelInfo[] = [
     maxOutputTokens: 32_768,
     acceptsMaxTokens: true,
     reasoning: false,
-    prices: { input: 0.4, cachedInput: 0.1, output: 1.6 },
+    prices: priced('gpt-4.1-mini'),
   },
   {
     id: 'gpt-5',
@@ -56,7 +68,7 @@ export const MODELS: readonly ModelInfo[] = [
     maxOutputTokens: 128_000,
     acceptsMaxTokens: false,
     reasoning: true,
-    prices: { input: 1.25, cachedInput: 0.125, output: 10 },
+    prices: priced('gpt-5'),
   },
   {
     id: 'gpt-5-mini',
@@ -64,7 +76,7 @@ export const MODELS: readonly ModelInfo[] = [
     maxOutputTokens: 128_000,
     acceptsMaxTokens: false,
     reasoning: true,
-    prices: { input: 0.25, cachedInput: 0.025, output: 2 },
+    prices: priced('gpt-5-mini'),
   },
 ];
 

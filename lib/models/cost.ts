@@ -8,7 +8,7 @@ export interface TokenCounts {
 }
 
 /** Dollar cost of one request at the model's dated prices. */
-export function costOf(model: ModelInfo, tokens: TokenCounts): number {
+export function costOf(model: Pick<ModelInfo, 'prices'>, tokens: TokenCounts): number {
   const cached = Math.min(tokens.cachedTokens ?? 0, tokens.promptTokens);
   const fresh = tokens.promptTokens - cached;
   const perToken = (pricePerMillion: number) => pricePerMillion / 1_000_000;

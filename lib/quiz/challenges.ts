@@ -19,7 +19,12 @@ function agree(seen: RunVerdict, again: RunVerdict): boolean {
  * learner's run received, and on what the same requests get from the sandbox when the server sends them again (with
  * the same drills). So a response edited in the page passes nothing its requests would not pass.
  */
-export async function checkRun(challenges: Challenge[], exchanges: RunExchange[], replay: Replay, outcome?: RunOutcome): Promise<ChallengeResult[]> {
+export async function checkRun(
+  challenges: Challenge[],
+  exchanges: RunExchange[],
+  replay: Replay,
+  outcome?: RunOutcome,
+): Promise<ChallengeResult[]> {
   const views = exchanges.map((e) => viewOf(e, assemble(e)));
   let replayed: Promise<ExchangeView[]> | undefined;
   const replayRun = () =>
@@ -28,7 +33,12 @@ export async function checkRun(challenges: Challenge[], exchanges: RunExchange[]
       // One at a time, in order: a later request may depend on state an earlier one left (a warm prompt cache).
       for (const view of views) {
         const again = await replay(view.request, view.drill);
-        out.push({ ...view, status: again.status, received: again.received, ...(again.error ? { error: again.error } : {}) });
+        out.push({
+          ...view,
+          status: again.status,
+          received: again.received,
+          ...(again.error ? { error: again.error } : {}),
+        });
       }
       return out;
     })());
@@ -37,7 +47,11 @@ export async function checkRun(challenges: Challenge[], exchanges: RunExchange[]
   for (const challenge of challenges) {
     const drill = challenge.drill && (DRILL_SEEN[challenge.drill] ?? challenge.drill);
     if (drill && !views.some((v) => v.drill === drill)) {
-      results.push({ id: challenge.id, passed: false, message: `this challenge needs the "${challenge.drill}" error drill: pick it in the output panel, then run again.` });
+      results.push({
+        id: challenge.id,
+        passed: false,
+        message: `this challenge needs the "${challenge.drill}" error drill: pick it in the output panel, then run again.`,
+      });
       continue;
     }
     const seen = evaluate(challenge.rule, views, outcome);

@@ -12,7 +12,12 @@ export function readPath(root: unknown, path: string): unknown {
       here = here[Number(step.slice(1, -1))];
     } else if (last && step === 'length' && (Array.isArray(here) || typeof here === 'string')) {
       return here.length;
-    } else if (typeof here === 'object' && here !== null && !Array.isArray(here) && Object.hasOwn(here, step)) {
+    } else if (
+      typeof here === 'object' &&
+      here !== null &&
+      !Array.isArray(here) &&
+      Object.hasOwn(here, step)
+    ) {
       here = (here as Record<string, unknown>)[step];
     } else {
       return undefined;

@@ -21,7 +21,12 @@ export interface RunVerdict extends RuleVerdict {
 }
 
 export function viewOf(exchange: RunExchange, received: ReceivedCompletion | null): ExchangeView {
-  return { request: exchange.request, status: exchange.status, received, drill: exchange.requestHeaders?.['x-tokenwise-drill'] ?? null };
+  return {
+    request: exchange.request,
+    status: exchange.status,
+    received,
+    drill: exchange.requestHeaders?.['x-tokenwise-drill'] ?? null,
+  };
 }
 
 const EXCHANGE_KINDS = new Set(['finish_reason', 'choices', 'stream', 'json', 'field']);
@@ -42,7 +47,11 @@ const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 function textOf(content: unknown): string | null {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return null;
-  const parts = content.flatMap((p) => (typeof p === 'object' && p !== null && (p as { type?: unknown }).type === 'text' ? [String((p as { text?: unknown }).text ?? '')] : []));
+  const parts = content.flatMap((p) =>
+    typeof p === 'object' && p !== null && (p as { type?: unknown }).type === 'text'
+      ? [String((p as { text?: unknown }).text ?? '')]
+      : [],
+  );
   return parts.length ? parts.join('') : null;
 }
 
@@ -57,7 +66,10 @@ function assistantTexts(request: ChatRequest): string[] {
 function conversation(views: ExchangeView[], minRequests: number): RuleVerdict {
   const answered = views.filter((v) => v.received);
   if (answered.length < minRequests) {
-    return { passed: false, message: `the run had ${answered.length} answered request(s); this needs ${minRequests}, each sending the conversation so far.` };
+    return {
+      passed: false,
+      message: `the run had ${answered.length} answered request(s); this needs ${minRequests}, each sending the conversation so far.`,
+    };
   }
   for (const [j, later] of views.entries()) {
     if (!later.received) continue;
@@ -65,13 +77,17 @@ function conversation(views: ExchangeView[], minRequests: number): RuleVerdict {
     for (const earlier of views.slice(0, j)) {
       const reply = earlier.received?.choices[0]?.content;
       if (reply && carried.includes(squash(reply))) {
-        return { passed: true, message: `request ${j + 1} sent an earlier reply back as an assistant message, so the model could build on it.` };
+        return {
+          passed: true,
+          message: `request ${j + 1} sent an earlier reply back as an assistant message, so the model could build on it.`,
+        };
       }
     }
   }
   return {
     passed: false,
-    message: 'no request carried an earlier reply: append the reply (choices[0].message) to messages before asking the next question.',
+    message:
+      'no request carried an earlier reply: append the reply (choices[0].message) to messages before asking the next question.',
   };
 }
 
@@ -81,23 +97,54 @@ function failedWith(views: ExchangeView[], status: number): number[] {
 
 function recovered(views: ExchangeView[], status: number): RuleVerdict {
   const failed = failedWith(views, status);
-  if (!failed.length) return { passed: false, message: `no request failed with ${status}, so there was nothing to recover from.` };
+  if (!failed.length)
+    return {
+      passed: false,
+      message: `no request failed with ${status}, so there was nothing to recover from.`,
+    };
   for (const i of failed) {
     const same = canonical(views[i]!.request);
     const j = views.findIndex((v, k) => k > i && v.status === 200 && canonical(v.request) === same);
-    if (j >= 0) return { passed: true, message: `a request failed with ${status}, was sent again, and attempt ${j + 1} was answered.` };
+    if (j >= 0)
+      return {
+        passed: true,
+        message: `a request failed with ${status}, was sent again, and attempt ${j + 1} was answered.`,
+      };
   }
-  return { passed: false, message: `requests failed with ${status}, but none was sent again until it was answered.` };
+  return {
+    passed: false,
+    message: `requests failed with ${status}, but none was sent again until it was answered.`,
+  };
 }
 
-function errorHandled(views: ExchangeView[], status: number, retried: boolean, outcome: RunOutcome | undefined): RuleVerdict {
+function errorHandled(
+  views: ExchangeView[],
+  status: number,
+  retried: boolean,
+  outcome: RunOutcome | undefined,
+): RuleVerdict {
   const failed = failedWith(views, status);
   if (!failed.length) return { passed: false, message: `no request failed with ${status}.` };
-  const sentAgain = failed.some((i) => views.some((v, k) => k !== i && canonical(v.request) === canonical(views[i]!.request)));
-  if (!retried && sentAgain) return { passed: false, message: `the request that failed with ${status} was sent again; turn retries off (maxRetries: 0) and handle the error once.` };
-  if (retried && !sentAgain) return { passed: false, message: `the request that failed with ${status} was never sent again.` };
-  if (outcome !== 'completed') return { passed: false, message: `a request failed with ${status}, but the program did not finish cleanly: catch the error and handle it.` };
-  return { passed: true, message: `a request failed with ${status}${retried ? ', was retried' : ' once, was not retried'}, and the program handled it.` };
+  const resent = (i: number) =>
+    views.some((v, k) => k !== i && canonical(v.request) === canonical(views[i]!.request));
+  // "A request ... was not sent again": one call handled once is enough, though the same run also retries another.
+  const sentAgain = retried ? failed.some(resent) : failed.every(resent);
+  if (!retried && sentAgain)
+    return {
+      passed: false,
+      message: `the request that failed with ${status} was sent again; turn retries off (maxRetries: 0) and handle the error once.`,
+    };
+  if (retried && !sentAgain)
+    return { passed: false, message: `the request that failed with ${status} was never sent again.` };
+  if (outcome !== 'completed')
+    return {
+      passed: false,
+      message: `a request failed with ${status}, but the program did not finish cleanly: catch the error and handle it.`,
+    };
+  return {
+    passed: true,
+    message: `a request failed with ${status}${retried ? ', was retried' : ' once, was not retried'}, and the program handled it.`,
+  };
 }
 
 /** Applies a challenge's rule to a whole run. */
@@ -111,7 +158,9 @@ export function evaluate(rule: ChallengeRule, views: ExchangeView[], outcome?: R
   }
   if (isExchangeRule(rule)) {
     const passing: number[] = [];
-    let message = views.length ? 'no request in the run came back with a response.' : 'the run made no chat completion request.';
+    let message = views.length
+      ? 'no request in the run came back with a response.'
+      : 'the run made no chat completion request.';
     for (const [i, view] of views.entries()) {
       if (!view.received) continue;
       const verdict = applyRule(rule, view.request, view.received);

@@ -1,5 +1,6 @@
 import { findModel, MODELS, PRICES_CHECKED_ON, type ModelInfo } from '@/lib/models/catalog';
 import { costOf } from '@/lib/models/cost';
+import { PRICE_SOURCE, pricesFor } from '@/lib/models/prices';
 import { assembleStream } from './assemble';
 import type { Exchange } from './protocol';
 
@@ -11,7 +12,7 @@ export interface UsageRow {
   completionTokens: number;
   totalTokens: number;
   cachedTokens: number;
-  /** `null` when the model is not in the catalog, so its price is unknown. */
+  /** `null` when neither the catalog nor the price data knows the model, so its price is unknown. */
   cost: number | null;
 }
 
@@ -25,6 +26,8 @@ export interface UsageSummary {
   /** Some rows had no known price. */
   unpriced: boolean;
   pricesCheckedOn: string;
+  /** The package the prices come from, with its version. */
+  priceSource: string;
 }
 
 type Json = Record<string, unknown>;
@@ -55,7 +58,8 @@ export function usageRow(exchange: Exchange): UsageRow | null {
   const requested =
     isObject(exchange.request) && typeof exchange.request.model === 'string' ? exchange.request.model : '';
   const model = typeof completion.model === 'string' ? completion.model : requested;
-  const info = modelFor(model) ?? modelFor(requested);
+  // The catalog first; any other OpenAI model the price data knows (a learner's own key can use any).
+  const prices = (modelFor(model) ?? modelFor(requested))?.prices ?? pricesFor(model) ?? pricesFor(requested);
   const promptTokens = num(usage.prompt_tokens);
   const completionTokens = num(usage.completion_tokens);
   const cachedTokens = isObject(usage.prompt_tokens_details)
@@ -68,7 +72,7 @@ export function usageRow(exchange: Exchange): UsageRow | null {
     completionTokens,
     totalTokens: num(usage.total_tokens) || promptTokens + completionTokens,
     cachedTokens,
-    cost: info ? costOf(info, { promptTokens, completionTokens, cachedTokens }) : null,
+    cost: prices ? costOf({ prices }, { promptTokens, completionTokens, cachedTokens }) : null,
   };
 }
 
@@ -82,5 +86,6 @@ export function summarizeUsage(exchanges: readonly Exchange[]): UsageSummary {
     cost: rows.reduce((s, r) => s + (r.cost ?? 0), 0),
     unpriced: rows.some((r) => r.cost === null),
     pricesCheckedOn: PRICES_CHECKED_ON,
+    priceSource: `${PRICE_SOURCE.name} ${PRICE_SOURCE.version}`,
   };
 }
