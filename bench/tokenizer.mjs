@@ -18,8 +18,8 @@ const texts = {
   'prose (English)': fill('The quick brown fox jumps over the lazy dog. '),
   '`!` repeated': fill('!'),
   'one letter repeated': fill('a'),
-  'spaces': fill(' '),
-  'digits': fill('7'),
+  spaces: fill(' '),
+  digits: fill('7'),
   'letters, no spaces': cycle('abcdefghijklmnopqrstuvwxyz', 7919),
   'CJK, one character': '漢'.repeat(BYTES / 3),
   'emoji ZWJ sequences': fill('👩‍💻'),
@@ -65,7 +65,8 @@ for (const [label, run] of Object.entries(requests)) time(label, run);
 
 console.log(`| 256 kB of | tokens | p50 | max (${ROUNDS} runs) |`);
 console.log('| --- | ---: | ---: | ---: |');
-for (const r of rows) console.log(`| ${r.label} | ${r.tokens} | ${r.p50.toFixed(1)} ms | ${r.max.toFixed(1)} ms |`);
+for (const r of rows)
+  console.log(`| ${r.label} | ${r.tokens} | ${r.p50.toFixed(1)} ms | ${r.max.toFixed(1)} ms |`);
 console.log(
   `\n${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}, load ${os.loadavg()[0].toFixed(1)}`,
 );

@@ -13,10 +13,28 @@ export interface ModelInfo {
   maxOutputTokens: number;
   /** o-series and gpt-5 models reject the deprecated `max_tokens` with 400 `unsupported_parameter`. */
   acceptsMaxTokens: boolean;
-  /** Reasoning models spend hidden reasoning tokens inside the output cap and only accept temperature 1. */
+  /** Reasoning models (o-series, gpt-5 family) spend hidden reasoning tokens inside the output cap. */
   reasoning: boolean;
+  /**
+   * Sampling parameters the model refuses, each answered as OpenAI answers it (FACTS-COURSE P13 to P18, reported
+   * errors): `temperature` other than 1 (400 `unsupported_value`), `stop`, `presence_penalty` and
+   * `frequency_penalty` (400 `unsupported_parameter`), `logprobs: true` (403).
+   */
+  rejects: readonly RejectedParameter[];
   prices: { input: number; cachedInput: number; output: number };
 }
+
+export type RejectedParameter =
+  'temperature' | 'stop' | 'presence_penalty' | 'frequency_penalty' | 'logprobs';
+
+/** What the o-series and gpt-5 family refuse on Chat Completions (FACTS-COURSE P13, P16 to P18). */
+const REASONING_REJECTS: readonly RejectedParameter[] = [
+  'temperature',
+  'stop',
+  'presence_penalty',
+  'frequency_penalty',
+  'logprobs',
+];
 
 /** The date of the price data (see `prices.ts`): when the installed `@pydantic/genai-prices` was published. */
 export const PRICES_CHECKED_ON = PRICE_SOURCE.published;
@@ -36,6 +54,7 @@ export const MODELS: readonly ModelInfo[] = [
     maxOutputTokens: 16_384,
     acceptsMaxTokens: true,
     reasoning: false,
+    rejects: [],
     prices: priced('gpt-4o'),
   },
   {
@@ -44,6 +63,7 @@ export const MODELS: readonly ModelInfo[] = [
     maxOutputTokens: 16_384,
     acceptsMaxTokens: true,
     reasoning: false,
+    rejects: [],
     prices: priced('gpt-4o-mini'),
   },
   {
@@ -52,6 +72,7 @@ export const MODELS: readonly ModelInfo[] = [
     maxOutputTokens: 32_768,
     acceptsMaxTokens: true,
     reasoning: false,
+    rejects: [],
     prices: priced('gpt-4.1'),
   },
   {
@@ -60,6 +81,7 @@ export const MODELS: readonly ModelInfo[] = [
     maxOutputTokens: 32_768,
     acceptsMaxTokens: true,
     reasoning: false,
+    rejects: [],
     prices: priced('gpt-4.1-mini'),
   },
   {
@@ -68,6 +90,7 @@ export const MODELS: readonly ModelInfo[] = [
     maxOutputTokens: 128_000,
     acceptsMaxTokens: false,
     reasoning: true,
+    rejects: REASONING_REJECTS,
     prices: priced('gpt-5'),
   },
   {
@@ -76,6 +99,7 @@ export const MODELS: readonly ModelInfo[] = [
     maxOutputTokens: 128_000,
     acceptsMaxTokens: false,
     reasoning: true,
+    rejects: REASONING_REJECTS,
     prices: priced('gpt-5-mini'),
   },
 ];

@@ -1,4 +1,11 @@
-import type { Drill } from './protocol';
+/**
+ * Error drills, defined once for the browser (runner, editor) and the server (the sandbox answers them): a request
+ * carrying `x-tokenwise-drill: <kind>` gets that failure from the sandbox instead of an answer. `refusal` is not
+ * an error: the sandbox answers with `message.refusal` set and `content: null`, as a model that declines does.
+ * Browser-safe: constants only.
+ */
+export const DRILLS = ['401', '429', '500', 'timeout', 'dropped', 'refusal'] as const;
+export type Drill = (typeof DRILLS)[number];
 
 /** The request header that asks the sandbox to fail on purpose (answered by the proxy). */
 export const DRILL_HEADER = 'x-tokenwise-drill';
@@ -23,5 +30,11 @@ export const DRILL_OPTIONS: { value: Drill | 'none'; label: string; expect: stri
     value: 'dropped',
     label: 'Dropped connection',
     expect: 'APIConnectionError, after the SDK retried twice',
+  },
+  {
+    value: 'refusal',
+    label: 'Refusal',
+    expect:
+      'No error: the answer has message.refusal set and content null (parse() gives parsed: null; a stream sends refusal deltas)',
   },
 ];

@@ -1,12 +1,13 @@
 import * as z from 'zod/mini';
+import { DRILLS } from './drills';
 
 /**
  * Messages between the page, the sandboxed runner frame and its worker. Each side parses what it receives with
  * these schemas (zod's small build, so the runner stays light); nothing is trusted for its shape alone.
  */
 
-export const DRILLS = ['401', '429', '500', 'timeout', 'dropped'] as const;
-export type Drill = (typeof DRILLS)[number];
+// The drills are defined once, in ./drills (the sandbox answers the same list).
+export { DRILLS, type Drill } from './drills';
 
 export const CONSOLE_LEVELS = ['log', 'info', 'warn', 'error', 'debug', 'stdout', 'stderr'] as const;
 export type ConsoleLevel = (typeof CONSOLE_LEVELS)[number];

@@ -81,7 +81,8 @@ describe('bounded for any input (issue 10, finding 1)', () => {
 
   it('counts ordinary text exactly, cutting only where the tokenizer itself splits', () => {
     const prose = 'The quick brown fox, 3 times. Naïve café 東京!\n\n'.repeat(2_000);
-    expect(countTextTokens(prose)).toBe(encode(prose).length);
+    // No time limit here: on a loaded machine the limit would turn the exact count into an estimate.
+    expect(countTextTokens(prose, { timeLimitMs: Infinity })).toBe(encode(prose).length);
     expect(tokenize(prose)).toEqual(encode(prose));
     expect([...segments(prose)].length).toBeGreaterThan(1);
   });
@@ -97,8 +98,9 @@ describe('bounded for any input (issue 10, finding 1)', () => {
   it.each(Object.entries(huge))('counts %s in tens of milliseconds, close to the exact count', (_, text) => {
     countTextTokens('warm');
     const { value, ms } = timed(() => countTextTokens(text));
-    // Typically 10 to 20 ms; on a loaded machine the time limit stops the exact count and estimates the rest.
-    expect(ms).toBeLessThan(COUNT_TIME_LIMIT_MS + 50);
+    // Typically 10 to 20 ms (bench/tokenizer.mjs); on a loaded machine the time limit stops the exact count and
+    // estimates the rest, so the bound is the limit plus room for a busy CPU. Encoded whole, this took seconds.
+    expect(ms).toBeLessThan(COUNT_TIME_LIMIT_MS + 150);
     // Exact for a short sample of the same run, so the long count is that rate times the length.
     const rate = encode(text.slice(0, RUN_LIMIT)).length / RUN_LIMIT;
     expect(value).toBeGreaterThanOrEqual(Math.floor(rate * text.length * 0.9));
@@ -119,7 +121,7 @@ describe('bounded for any input (issue 10, finding 1)', () => {
         [{ type: 'function', function: { name: 'f', description: huge.letter } }],
       ),
     );
-    expect(ms).toBeLessThan(COUNT_TIME_LIMIT_MS + 50);
+    expect(ms).toBeLessThan(COUNT_TIME_LIMIT_MS + 150);
     expect(value).toBeGreaterThan(countTextTokens(huge.bang) + 2 * countTextTokens(huge.letter) - 10);
   });
 

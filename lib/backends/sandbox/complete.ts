@@ -8,7 +8,14 @@ import type {
 import type { CompletionUsage } from 'openai/resources/completions';
 import type { Recordings } from './recordings';
 import { planReply, type PlannedToolCall } from './reply';
-import { countPromptTokens, countTextTokens, tokenPieces, tokenize, truncateToTokens } from '@/lib/models/tokenizer';
+import {
+  countPromptTokens,
+  countTextTokens,
+  tokenPieces,
+  tokenize,
+  truncateToTokens,
+} from '@/lib/models/tokenizer';
+import type { PromptCache } from './prompt-cache';
 import { validateForModel } from './validate';
 
 /** Every sandbox response says where it came from; it never claims to be GPT. */
@@ -19,9 +26,11 @@ type FinishReason = 'stop' | 'length' | 'tool_calls';
 export interface SandboxChoice {
   index: number;
   content: string | null;
+  /** Set when the sandbox refuses; `content` is then null. */
+  refusal: string | null;
   toolCalls: PlannedToolCall[] | null;
   finishReason: FinishReason;
-  /** The content as it streams: one piece per token. */
+  /** The content (or the refusal) as it streams: one piece per token. */
   pieces: string[];
   completionTokens: number;
 }
@@ -37,7 +46,7 @@ export interface SandboxCompletion {
 }
 
 /** Cuts at the first stop sequence, then at the token cap, reporting why the text ended. */
-function shape(text: string, stop: ChatCompletionCreateParams['stop'], cap: number | null) {
+function shape(text: string, stop: ChatCompletionCreateParams['stop'], cap: number) {
   const stops = typeof stop === 'string' ? [stop] : (stop ?? []);
   let end = text.length;
   for (const s of stops) {
@@ -45,54 +54,90 @@ function shape(text: string, stop: ChatCompletionCreateParams['stop'], cap: numb
     if (at >= 0 && at < end) end = at;
   }
   const stopped = text.slice(0, end);
-  if (cap == null) return { text: stopped, finishReason: 'stop' as const };
   const cut = truncateToTokens(stopped, cap);
   return { text: cut.text, finishReason: cut.cut ? ('length' as const) : ('stop' as const) };
 }
 
+/** The sandbox's ceiling on output tokens when nothing lower is asked for (the server's `MAX_OUTPUT_TOKENS` default). */
+export const DEFAULT_SANDBOX_MAX_OUTPUT_TOKENS = 4_096;
+/** Generated JSON may take this many characters per output token of the cap, and never more than `MAX_JSON_CHARS`. */
+const JSON_CHARS_PER_TOKEN = 12;
+const MAX_JSON_CHARS = 96_000;
+
 export interface CompleteOptions {
   recordings: Recordings;
+  /** The server's cap on output tokens, applied to every request (a request may ask for less). */
+  maxOutputTokens?: number;
+  /** Prefixes seen before, for `cached_tokens`; none means nothing is ever cached. */
+  promptCache?: PromptCache;
+  /** The `refusal` drill. */
+  refuse?: boolean;
 }
 
 /** Validates the request against its model and writes the sandbox's answer, with usage counted as OpenAI bills it. */
 export function complete(
   request: ChatCompletionCreateParams,
-  { recordings }: CompleteOptions,
+  {
+    recordings,
+    maxOutputTokens = DEFAULT_SANDBOX_MAX_OUTPUT_TOKENS,
+    promptCache,
+    refuse = false,
+  }: CompleteOptions,
 ): SandboxCompletion {
   const promptTokens = countPromptTokens(request.messages, request.tools);
-  validateForModel(request, promptTokens);
-  const cap = request.max_completion_tokens ?? request.max_tokens ?? null;
+  const model = validateForModel(request, promptTokens);
+  // Always bounded: the request's cap, else the model's ceiling, and never more than the server allows.
+  const cap = Math.min(
+    request.max_completion_tokens ?? request.max_tokens ?? model.maxOutputTokens,
+    maxOutputTokens,
+  );
+  const maxChars = Math.min(cap * JSON_CHARS_PER_TOKEN, MAX_JSON_CHARS);
   const n = request.n ?? 1;
 
   const choices: SandboxChoice[] = [];
   for (let index = 0; index < n; index++) {
-    const plan = planReply(request, { recordings, index });
+    const plan = planReply(request, { recordings, index, maxChars, refuse });
     if (plan.toolCalls) {
-      let finishReason: FinishReason = 'tool_calls';
+      let finishReason: FinishReason = plan.forced ? 'stop' : 'tool_calls';
       let completionTokens = 0;
       const toolCalls = plan.toolCalls.map((call) => {
-        const budget = cap == null ? Infinity : Math.max(cap - completionTokens, 0);
+        const budget = Math.max(cap - completionTokens, 0);
         const cut = truncateToTokens(call.arguments, budget);
-        if (cut.cut) finishReason = 'length';
+        if (cut.cut || !call.complete) finishReason = 'length';
         completionTokens += cut.tokens + countTextTokens(call.name);
         return { ...call, arguments: cut.text };
       });
-      choices.push({ index, content: null, toolCalls, finishReason, pieces: [], completionTokens });
+      choices.push({
+        index,
+        content: null,
+        refusal: null,
+        toolCalls,
+        finishReason,
+        pieces: [],
+        completionTokens,
+      });
       continue;
     }
-    const { text, finishReason } = shape(plan.content ?? '', request.stop, cap);
-    const tokens = tokenize(text);
+    const refusing = plan.refusal != null;
+    const shaped = shape(
+      refusing ? plan.refusal! : (plan.content ?? ''),
+      refusing ? null : request.stop,
+      cap,
+    );
+    const tokens = tokenize(shaped.text);
     choices.push({
       index,
-      content: text,
+      content: refusing ? null : shaped.text,
+      refusal: refusing ? shaped.text : null,
       toolCalls: null,
-      finishReason,
+      finishReason: plan.complete ? shaped.finishReason : 'length',
       pieces: tokenPieces(tokens),
       completionTokens: tokens.length,
     });
   }
 
   const completionTokens = choices.reduce((sum, c) => sum + c.completionTokens, 0);
+  const cachedTokens = promptCache?.lookup(request, promptTokens) ?? 0;
   return {
     id: `chatcmpl-${randomUUID().replace(/-/g, '').slice(0, 24)}`,
     created: Math.floor(Date.now() / 1000),
@@ -102,7 +147,7 @@ export function complete(
       prompt_tokens: promptTokens,
       completion_tokens: completionTokens,
       total_tokens: promptTokens + completionTokens,
-      prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
+      prompt_tokens_details: { cached_tokens: cachedTokens, audio_tokens: 0 },
       completion_tokens_details: {
         reasoning_tokens: 0,
         audio_tokens: 0,
@@ -142,11 +187,15 @@ export function toCompletionJson(c: SandboxCompletion): ChatCompletion {
       message: {
         role: 'assistant',
         content: choice.content,
-        refusal: null,
+        refusal: choice.refusal,
         ...(choice.toolCalls ? { tool_calls: toolCallsOf(choice) } : {}),
         annotations: [],
       },
-      logprobs: c.logprobs ? { content: logprobsOf(choice.pieces, c.logprobs.top), refusal: null } : null,
+      logprobs: c.logprobs
+        ? choice.refusal != null
+          ? { content: null, refusal: logprobsOf(choice.pieces, c.logprobs.top) }
+          : { content: logprobsOf(choice.pieces, c.logprobs.top), refusal: null }
+        : null,
       finish_reason: choice.finishReason,
     })),
     usage: c.usage,
@@ -206,6 +255,22 @@ export function* toCompletionChunks(
             finish_reason: null,
           });
         }
+      }
+    } else if (choice.refusal != null) {
+      // A refusal streams like content, in `delta.refusal` (the SDK's stream helper emits `refusal.delta`).
+      yield chunk({
+        index,
+        delta: { role: 'assistant', content: null, refusal: '' },
+        logprobs: null,
+        finish_reason: null,
+      });
+      for (const piece of choice.pieces) {
+        yield chunk({
+          index,
+          delta: { refusal: piece },
+          logprobs: c.logprobs ? { content: null, refusal: logprobsOf([piece], c.logprobs.top) } : null,
+          finish_reason: null,
+        });
       }
     } else {
       yield chunk({

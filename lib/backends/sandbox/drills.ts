@@ -1,12 +1,12 @@
 import { ApiError } from '@/lib/errors';
+import { DRILL_HEADER, DRILLS, type Drill } from '@/lib/runner/drills';
 
 /**
- * Error drills: a request carrying `x-tokenwise-drill: <kind>` gets that failure from the sandbox instead of an
- * answer, so the error-recovery lessons can be practised without breaking anything real.
+ * The sandbox's answers to the error drills (the list itself is defined once, in `lib/runner/drills.ts`, for the
+ * browser and the server): a request carrying `x-tokenwise-drill: <kind>` gets that failure instead of an answer,
+ * so the error-recovery lessons can be practised without breaking anything real. `refusal` answers with a refusal.
  */
-export const DRILL_HEADER = 'x-tokenwise-drill';
-export const DRILLS = ['401', '429', '500', 'timeout', 'dropped'] as const;
-export type Drill = (typeof DRILLS)[number];
+export { DRILL_HEADER, DRILLS, type Drill };
 
 /** How long the 429 drill asks the client to wait: short, so the SDK's own retry is quick to watch. */
 export const DRILL_RETRY_AFTER_MS = 200;

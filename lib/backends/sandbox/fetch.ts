@@ -3,6 +3,7 @@ import type { ChatCompletionCreateParams } from 'openai/resources/chat/completio
 import { ApiError, errorResponse } from '@/lib/errors';
 import { findModel, MODELS } from '@/lib/models/catalog';
 import { complete, toCompletionChunks, toCompletionJson, type SandboxCompletion } from './complete';
+import { PromptCache } from './prompt-cache';
 import { DRILL_HEADER, drillError, isDrill, unknownDrill } from './drills';
 import type { Recordings } from './recordings';
 
@@ -18,6 +19,11 @@ export interface SandboxFetchOptions {
    * @default 0
    */
   chunkDelayMs?: number;
+  /**
+   * The server's cap on output tokens (`MAX_OUTPUT_TOKENS`), applied to every sandbox answer.
+   * @default DEFAULT_SANDBOX_MAX_OUTPUT_TOKENS (4,096, the variable's own default)
+   */
+  maxOutputTokens?: number;
 }
 
 const MODEL_CREATED = 1_700_000_000;
@@ -92,6 +98,7 @@ function sseStream(
 async function chatCompletions(
   init: RequestInit | undefined,
   options: SandboxFetchOptions,
+  promptCache: PromptCache,
 ): Promise<Response> {
   const headers = new Headers(init?.headers);
   const signal = init?.signal;
@@ -111,7 +118,12 @@ async function chatCompletions(
 
   let completion: SandboxCompletion;
   try {
-    completion = complete(request, { recordings: options.recordings });
+    completion = complete(request, {
+      recordings: options.recordings,
+      maxOutputTokens: options.maxOutputTokens,
+      promptCache,
+      refuse: drill === 'refusal',
+    });
   } catch (error) {
     if (error instanceof ApiError) return errorResponse(error);
     throw error;
@@ -143,11 +155,14 @@ function modelObject(id: string) {
 }
 
 export function createSandboxFetch(options: SandboxFetchOptions): typeof fetch {
+  // One cache per sandbox: every caller of this server shares it, as one OpenAI organization's callers do.
+  const promptCache = new PromptCache();
   return async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     const method = (init?.method ?? 'GET').toUpperCase();
     const path = url.pathname.replace(/\/+$/, '');
-    if (path.endsWith('/chat/completions') && method === 'POST') return chatCompletions(init, options);
+    if (path.endsWith('/chat/completions') && method === 'POST')
+      return chatCompletions(init, options, promptCache);
     if (path.endsWith('/models') && method === 'GET') {
       return json({ object: 'list', data: MODELS.map((m) => modelObject(m.id)) });
     }

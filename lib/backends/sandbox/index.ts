@@ -4,6 +4,8 @@ import { lessonRecordings, type Recordings } from './recordings';
 
 export { SANDBOX_FINGERPRINT } from './complete';
 export { DRILL_HEADER, DRILLS, type Drill } from './drills';
+export { REFUSAL_TRIGGER, MAX_PARALLEL_CALLS } from './reply';
+export { CACHE_MIN_TOKENS, CACHE_INCREMENT } from './prompt-cache';
 export { loadRecordings, sandboxRecordingSchema, type Recordings } from './recordings';
 
 /** Where the sandbox client points; nothing listens there, the custom fetch answers in-process. */
@@ -14,6 +16,8 @@ export interface SandboxClientOptions {
   recordings?: Recordings;
   /** @default 0 */
   chunkDelayMs?: number;
+  /** The server's `MAX_OUTPUT_TOKENS`, applied to every answer. @default 4,096 */
+  maxOutputTokens?: number;
 }
 
 /**
@@ -29,6 +33,7 @@ export function createSandboxClient(options: SandboxClientOptions = {}): OpenAI 
     fetch: createSandboxFetch({
       recordings: options.recordings ?? lessonRecordings(),
       chunkDelayMs: options.chunkDelayMs ?? 0,
+      ...(options.maxOutputTokens ? { maxOutputTokens: options.maxOutputTokens } : {}),
     }),
   });
 }
