@@ -148,17 +148,21 @@ export function countPromptTokens(
   tools?: readonly ChatCompletionTool[] | null,
   options: CountOptions = {},
 ): number {
-  const functions = (tools ?? []).flatMap((tool) =>
-    tool.type === 'function'
-      ? [
-          {
-            name: tool.function.name,
-            ...(tool.function.description ? { description: tool.function.description } : {}),
-            ...(tool.function.parameters ? { parameters: tool.function.parameters } : {}),
-          },
-        ]
-      : [],
-  );
+  // Parameters nested too deep for the formula's recursive formatter are estimated from their size instead.
+  let estimated = 0;
+  const functions = (tools ?? []).flatMap((tool) => {
+    if (tool.type !== 'function') return [];
+    const shape = measure(tool.function.parameters);
+    const formattable = shape.depth <= MAX_FORMATTED_DEPTH && shape.nodes <= MAX_FORMATTED_NODES;
+    if (!formattable) estimated += shape.nodes * TOKENS_PER_SCHEMA_NODE;
+    return [
+      {
+        name: tool.function.name,
+        ...(tool.function.description ? { description: tool.function.description } : {}),
+        ...(tool.function.parameters && formattable ? { parameters: tool.function.parameters } : {}),
+      },
+    ];
+  });
   let charsLeft = options.maxChars ?? MAX_COUNTED_CHARS;
   const deadline = performance.now() + (options.timeLimitMs ?? COUNT_TIME_LIMIT_MS);
   // Seen so far, for estimating once the budget is spent.
@@ -177,13 +181,40 @@ export function countPromptTokens(
     }
     return tokens;
   };
-  return computeChatCompletionTokenCount(
-    {
-      messages: messages.flatMap(toCountable),
-      ...(functions.length ? { functions: functions as never } : {}),
-    },
-    count,
+  return (
+    estimated +
+    computeChatCompletionTokenCount(
+      {
+        messages: messages.flatMap(toCountable),
+        ...(functions.length ? { functions: functions as never } : {}),
+      },
+      count,
+    )
   );
+}
+
+/** Deeper tool parameters than this are not formatted (the formatter recurses and indents by depth). */
+const MAX_FORMATTED_DEPTH = 32;
+const MAX_FORMATTED_NODES = 50_000;
+/** A rough rate for a schema too deep to format: a key, a type and punctuation per node. */
+const TOKENS_PER_SCHEMA_NODE = 4;
+
+/** Depth and node count of a JSON value, without recursion, stopping early past the limits. */
+function measure(value: unknown): { depth: number; nodes: number } {
+  let depth = 0;
+  let nodes = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [node, level] = stack.pop()!;
+    nodes++;
+    depth = Math.max(depth, level);
+    if (depth > MAX_FORMATTED_DEPTH * 2 || nodes > MAX_FORMATTED_NODES * 2) break;
+    if (node && typeof node === 'object') {
+      for (const child of Object.values(node))
+        if (child && typeof child === 'object') stack.push([child, level + 1]);
+    }
+  }
+  return { depth, nodes };
 }
 
 /**

@@ -32,7 +32,8 @@ export interface GenerateOptions {
   maxChars: number;
 }
 
-export const MAX_NODES = 5_000;
+/** Values written in all (a strict schema may have 5,000 properties, so a little more than that). */
+export const MAX_NODES = 12_000;
 /** Values nested deeper than this end the generation (a recursion with no way out). */
 export const MAX_VALUE_DEPTH = 48;
 /** Past this depth `anyOf` prefers a branch that ends the recursion (null, a scalar). */

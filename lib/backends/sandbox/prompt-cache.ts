@@ -44,7 +44,13 @@ export class PromptCache {
   /** Cached tokens for this request (0 on a first sight), remembering its prefixes for the next call. */
   lookup(request: ChatCompletionCreateParams, promptTokens: number): number {
     if (promptTokens < CACHE_MIN_TOKENS) return 0;
-    const text = render(request);
+    let text: string | null;
+    try {
+      text = render(request);
+    } catch {
+      // A tool schema nested too deep to serialize: such a prompt is simply not cached.
+      return 0;
+    }
     if (text == null) return 0;
     const tokens = tokenize(text);
     const scope = `${request.model}\u0000${request.prompt_cache_key ?? ''}`;

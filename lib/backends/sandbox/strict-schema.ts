@@ -173,14 +173,15 @@ export function strictSchemaProblem(schema: JsonSchema): string | null {
       }
       const props = isObject(node.properties) ? node.properties : {};
       const keys = Object.keys(props);
-      const required = Array.isArray(node.required) ? node.required : [];
-      const missing = keys.find((key) => !required.includes(key));
+      const required = new Set(Array.isArray(node.required) ? node.required : []);
+      const missing = keys.find((key) => !required.has(key));
       if (missing !== undefined || !Array.isArray(node.required)) {
         throw new Problem(
           `In ${contextOf(path)}, 'required' is required to be supplied and to be an array including every key in properties.${missing !== undefined ? ` Missing '${missing}'.` : ''}`,
         );
       }
-      const extra = required.find((key) => typeof key !== 'string' || !keys.includes(key));
+      const known = new Set(keys);
+      const extra = [...required].find((key) => typeof key !== 'string' || !known.has(key));
       if (extra !== undefined) {
         // Sandbox wording.
         throw new Problem(

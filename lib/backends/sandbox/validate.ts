@@ -158,26 +158,7 @@ export function validateForModel(request: ChatCompletionCreateParams, promptToke
   const model = findModel(request.model);
   if (!model) throw apiErrors.modelNotFound(request.model);
   checkModelParameters(request, model);
-
-  const capParam = request.max_completion_tokens != null ? 'max_completion_tokens' : 'max_tokens';
-  const cap = request.max_completion_tokens ?? request.max_tokens ?? null;
-  if (cap != null && cap > model.maxOutputTokens) {
-    throw apiErrors.badRequest(
-      `${capParam} is too large: ${cap}. This model supports at most ${model.maxOutputTokens} completion tokens, whereas you provided ${cap}.`,
-      capParam,
-      'invalid_value',
-    );
-  }
-  if (promptTokens + (cap ?? 0) > model.contextWindow) {
-    throw apiErrors.badRequest(
-      cap != null
-        ? `This model's maximum context length is ${model.contextWindow} tokens. However, you requested ${promptTokens + cap} tokens (${promptTokens} in the messages, ${cap} in the completion). Please reduce the length of the messages or completion.`
-        : `This model's maximum context length is ${model.contextWindow} tokens. However, your messages resulted in ${promptTokens} tokens. Please reduce the length of the messages.`,
-      'messages',
-      'context_length_exceeded',
-    );
-  }
-
+  // The request's own shape first (tool messages, formats, tools), then what it costs.
   checkToolMessages(request.messages);
 
   const format = request.response_format;
@@ -203,5 +184,25 @@ export function validateForModel(request: ChatCompletionCreateParams, promptToke
     }
   }
   checkTools(request);
+
+  const capParam = request.max_completion_tokens != null ? 'max_completion_tokens' : 'max_tokens';
+  const cap = request.max_completion_tokens ?? request.max_tokens ?? null;
+  if (cap != null && cap > model.maxOutputTokens) {
+    throw apiErrors.badRequest(
+      `${capParam} is too large: ${cap}. This model supports at most ${model.maxOutputTokens} completion tokens, whereas you provided ${cap}.`,
+      capParam,
+      'invalid_value',
+    );
+  }
+  if (promptTokens + (cap ?? 0) > model.contextWindow) {
+    throw apiErrors.badRequest(
+      cap != null
+        ? `This model's maximum context length is ${model.contextWindow} tokens. However, you requested ${promptTokens + cap} tokens (${promptTokens} in the messages, ${cap} in the completion). Please reduce the length of the messages or completion.`
+        : `This model's maximum context length is ${model.contextWindow} tokens. However, your messages resulted in ${promptTokens} tokens. Please reduce the length of the messages.`,
+      'messages',
+      'context_length_exceeded',
+    );
+  }
+
   return model;
 }
