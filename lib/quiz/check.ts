@@ -47,7 +47,7 @@ function theAnswer(quiz: LoadedQuiz, question: Question): Pick<Full, 'explanatio
       return { explanationHtml, options: question.options.map((o) => optionFeedback(quiz, question.id, o)) };
     case 'numeric': {
       const expected = expectedNumber(question);
-      return { explanationHtml, modelAnswerHtml: `<p>Exactly ${question.unit === 'usd' ? formatUsd(expected) : String(expected)}.</p>` };
+      return { explanationHtml, modelAnswerHtml: `<p>Exactly ${question.unit === 'usd' ? formatUsd(expected) : expected.toLocaleString('en-US')}.</p>` };
     }
     case 'text':
       return { explanationHtml, modelAnswerHtml: quiz.html.get(`${question.id}/model-answer`) ?? '' };

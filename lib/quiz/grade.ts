@@ -2,7 +2,7 @@ import { findModel } from '@/lib/models/catalog';
 import { costOf } from '@/lib/models/cost';
 import { answerClauses, normalizeText } from './normalize';
 import { findMentions, type Mention } from './text-match';
-import { parseNumber, withinTolerance } from './numbers';
+import { evaluateArithmetic, parseNumber, withinTolerance } from './numbers';
 import type { ChoiceQuestion, NumericQuestion, Question, TextQuestion } from './schema';
 
 /** The verdict on one answer, before it is dressed up as HTML feedback. */
@@ -14,12 +14,15 @@ export type Grade =
 
 export type Answer = string | string[];
 
-/** The number a numeric question expects; a `cost` answer is worked out from the model catalog's dated prices. */
+/** The number a numeric question expects: `cost` and `limit` from the model catalog, `compute` from its working. */
 export function expectedNumber(question: NumericQuestion): number {
   const { answer } = question;
   if ('value' in answer) return answer.value;
-  const model = findModel(answer.cost.model);
-  if (!model) throw new Error(`question ${question.id}: model "${answer.cost.model}" is not in the catalog`);
+  if ('compute' in answer) return evaluateArithmetic(answer.compute);
+  const id = 'cost' in answer ? answer.cost.model : answer.limit.model;
+  const model = findModel(id);
+  if (!model) throw new Error(`question ${question.id}: model "${id}" is not in the catalog`);
+  if ('limit' in answer) return model[answer.limit.field];
   return costOf(model, { promptTokens: answer.cost.input, completionTokens: answer.cost.output, cachedTokens: answer.cost.cached });
 }
 

@@ -40,3 +40,48 @@ export function withinTolerance(value: number, expected: number, tolerance: { ab
   if (tolerance.relative !== undefined && distance <= tolerance.relative * Math.abs(expected) + slack) return true;
   return false;
 }
+
+/**
+ * The value of an arithmetic expression a quiz author writes instead of a typed answer: numbers, `+ - * /`,
+ * parentheses and unary minus, so "300 + 50 * 10 + 150 * 9" shows the working and yields 2150. Throws on anything
+ * else; authors' input, read once when the quiz loads, and at most 200 characters by the schema.
+ */
+export function evaluateArithmetic(expression: string): number {
+  const tokens = expression.match(/\d+(?:\.\d+)?|[-+*/()]|\S/g) ?? [];
+  let at = 0;
+  const fail = (why: string): never => {
+    throw new Error(`arithmetic "${expression}": ${why}`);
+  };
+  const peek = () => tokens[at];
+  const primary = (): number => {
+    const token = tokens[at++];
+    if (token === undefined) return fail('ends too early');
+    if (token === '-') return -primary();
+    if (token === '(') {
+      const inner = sum();
+      if (tokens[at++] !== ')') fail('a "(" is not closed');
+      return inner;
+    }
+    if (!/^\d/.test(token)) return fail(`unexpected "${token}"`);
+    return Number(token);
+  };
+  const product = (): number => {
+    let value = primary();
+    while (peek() === '*' || peek() === '/') value = tokens[at++] === '*' ? value * primary() : value / primary();
+    return value;
+  };
+  const sum = (): number => {
+    let value = product();
+    while (peek() === '+' || peek() === '-') value = tokens[at++] === '+' ? value + product() : value - product();
+    return value;
+  };
+  const value = sum();
+  if (at !== tokens.length) fail(`unexpected "${tokens[at]}"`);
+  if (!Number.isFinite(value)) fail('is not a finite number');
+  return value;
+}
+
+/** The numbers written in an arithmetic expression, in order. */
+export function numbersIn(expression: string): number[] {
+  return (expression.match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
+}

@@ -50,6 +50,12 @@ const choiceQuestion = <K extends 'single' | 'multiple'>(kind: K) =>
       }
     });
 
+/**
+ * A numeric question's answer. Lessons compute it from data, never type it: `cost` and `limit` follow the catalog
+ * when prices or limits change, and `compute` is arithmetic on numbers the question or its explanation states
+ * (`compute: "300 + 50 * 10 + 150 * 9"`). `tests/content/lesson-links.test.ts` refuses a typed `value` in a lesson's
+ * quiz (it stays for the unit tests' fixtures).
+ */
 export const numericAnswerSchema = z.union([
   z.object({ value: z.number().finite() }).strict().describe('A fixed number'),
   z
@@ -65,6 +71,21 @@ export const numericAnswerSchema = z.union([
     })
     .strict()
     .describe('The dollar cost of a request at the catalog prices, so the answer follows the dated data'),
+  z
+    .object({
+      limit: z.object({ model: z.string().min(1), field: z.enum(['contextWindow', 'maxOutputTokens']) }).strict(),
+    })
+    .strict()
+    .describe("A model's context window or output ceiling, in tokens, from the catalog"),
+  z
+    .object({
+      compute: z
+        .string()
+        .max(200)
+        .regex(/^[\d\s.+\-*/()]+$/, 'numbers, + - * / and parentheses only, such as 300 + 50 * 10 + 150 * 9'),
+    })
+    .strict()
+    .describe('Arithmetic on numbers the prompt or explanation states (the content test checks each appears there): the working, not a typed result'),
 ]);
 
 const numericQuestion = z

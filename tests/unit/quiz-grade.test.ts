@@ -3,7 +3,7 @@ import { findModel } from '@/lib/models/catalog';
 import { costOf } from '@/lib/models/cost';
 import { expectedNumber, gradeAnswer } from '@/lib/quiz/grade';
 import { containsPhrase, normalizeText } from '@/lib/quiz/normalize';
-import { parseNumber, withinTolerance } from '@/lib/quiz/numbers';
+import { evaluateArithmetic, parseNumber, withinTolerance } from '@/lib/quiz/numbers';
 import { questionSchema, type Question } from '@/lib/quiz/schema';
 
 const base = { prompt: 'Q?', hint: 'A nudge.', explanation: 'Because.', source: 'cost' };
@@ -85,6 +85,12 @@ describe('numeric with a tolerance', () => {
     'accepts %j',
     (answer) => expect(correct(cost, answer)).toBe(true),
   );
+  it('takes a model limit from the catalog', () => {
+    const limit = q({ id: 'limit', kind: 'numeric', unit: 'tokens', answer: { limit: { model: 'gpt-4o', field: 'maxOutputTokens' } } });
+    expect(expectedNumber(limit as Extract<Question, { kind: 'numeric' }>)).toBe(findModel('gpt-4o')!.maxOutputTokens);
+    expect(correct(limit, String(findModel('gpt-4o')!.maxOutputTokens.toLocaleString('en-US')))).toBe(true);
+    expect(correct(limit, '128000')).toBe(false);
+  });
   it.each(['0.075', '$0.00004', '0.008', '-0.0075', '75'])('rejects %j', (answer) => expect(correct(cost, answer)).toBe(false));
   it.each(['', 'about a cent', '$', '0.0075 0.01', '1.000,50'])('cannot read %j and says how to write it', (answer) => {
     const g = gradeAnswer(cost, answer);
@@ -228,4 +234,23 @@ describe('free text that names the answer without giving it', () => {
     ['max completion tokens', false],
     ['Max_Completion_Tokens', true],
   ])('an identifier question wants the exact name: %j is %s', (answer, right) => expect(correct(name, answer)).toBe(right));
+});
+
+describe('evaluateArithmetic', () => {
+  it.each([
+    ['300 + 50 * 10 + 150 * 9', 2150],
+    ['30 + 30 + 30 + 0.5 + 1', 91.5],
+    ['(1000 * 2.5 + 500 * 10) / 1000000', 0.0075],
+    ['-2 + 5', 3],
+    ['2 * (3 + 4)', 14],
+  ])('works out %s as %d', (expression, value) => expect(evaluateArithmetic(expression)).toBeCloseTo(value, 12));
+  it.each(['', '1 +', '(1 + 2', '1 2', '1 / 0', 'process.exit()', '2 ** 3'])('refuses %j', (expression) =>
+    expect(() => evaluateArithmetic(expression)).toThrow(/arithmetic/),
+  );
+  it('is a numeric answer a question can use', () => {
+    const turn = q({ id: 'turn', kind: 'numeric', unit: 'tokens', answer: { compute: '300 + 50 * 10 + 150 * 9' }, tolerance: { absolute: 0 } });
+    expect(correct(turn, '2,150')).toBe(true);
+    expect(correct(turn, '2151')).toBe(false);
+    expect(() => q({ id: 'bad', kind: 'numeric', answer: { compute: 'require("fs")' } })).toThrow();
+  });
 });
