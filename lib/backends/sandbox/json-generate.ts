@@ -73,6 +73,18 @@ function numbersIn(text: string): number[] {
   return (text.slice(0, 2_000).match(/-?\d+(?:\.\d+)?/g) ?? []).map(Number);
 }
 
+/** One entry memo: a generation reads the same user text for every value it writes. */
+function memo<T>(compute: (text: string) => T): (text: string) => T {
+  let last: { text: string; value: T } | undefined;
+  return (text) => {
+    if (last?.text !== text) last = { text, value: compute(text) };
+    return last.value;
+  };
+}
+const mentionedNumbers = memo(numbersIn);
+const mentionedNames = memo(properNouns);
+const lowerCase = memo((text: string) => text.toLowerCase());
+
 const clip = (text: string, max: number) => {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? flat.slice(0, max) : flat;
@@ -124,7 +136,7 @@ function fits(n: number, schema: JsonSchema, integer: boolean): boolean {
 
 /** A plausible number: one the user mentioned if it fits, else a small one inside the bounds. */
 function pickNumber(schema: JsonSchema, integer: boolean, hints: FillHints, random: () => number): number {
-  const mentioned = numbersIn(hints.userText).find((n) => fits(n, schema, integer));
+  const mentioned = mentionedNumbers(hints.userText).find((n) => fits(n, schema, integer));
   if (mentioned !== undefined) return mentioned;
   const { lo, hi } = numberBounds(schema, integer);
   const multipleOf = num(schema.multipleOf);
@@ -220,7 +232,7 @@ function fillString(
     if (value !== undefined) return value;
   }
   const description = typeof schema.description === 'string' ? schema.description : '';
-  const nouns = properNouns(hints.userText);
+  const nouns = mentionedNames(hints.userText);
   let text: string;
   if (PLACE.test(name) || /\b(city|location|place)\b/i.test(description))
     text = hints.subject ?? nouns[0] ?? 'Paris';
@@ -272,7 +284,7 @@ export function generateJson(
     if (Array.isArray(node.allOf) && node.allOf.length) return value(mergeAllOf(node), name, depth, refs + 1);
     if ('const' in node) return write(JSON.stringify(node.const ?? null));
     if (Array.isArray(node.enum) && node.enum.length) {
-      const lower = hints.userText.toLowerCase();
+      const lower = lowerCase(hints.userText);
       const mentioned = node.enum.find((v) => typeof v === 'string' && v && lower.includes(v.toLowerCase()));
       return write(JSON.stringify(mentioned ?? node.enum[0] ?? null));
     }
