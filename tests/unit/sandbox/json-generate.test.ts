@@ -121,7 +121,8 @@ describe('bounded in size and time (issue 10, finding 2)', () => {
     (name, schema) => {
       const started = performance.now();
       const out = generate(schema, 16_000);
-      expect(performance.now() - started).toBeLessThan(100);
+      // About 30 ms on an idle machine; the bound leaves room for a loaded one (before the budget: 1.4 s, megabytes).
+      expect(performance.now() - started).toBeLessThan(400);
       expect(out.text.length).toBeLessThanOrEqual(16_000);
       if (name !== 'a pattern that could be huge') expect(out.complete).toBe(false);
     },
