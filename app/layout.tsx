@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
+import { CourseSearch } from '@/components/search/course-search';
 import { env } from '@/lib/env';
 import './globals.css';
 
@@ -62,6 +63,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/settings" className="text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white">
               Settings
             </Link>
+            <CourseSearch />
           </nav>
         </header>
         <main id="main" tabIndex={-1} className="outline-none">
