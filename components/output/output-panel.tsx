@@ -1,16 +1,47 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RunState } from '@/components/runner/run-state';
 import type { GuideLink } from '@/lib/runner/field-guide';
+import type { Exchange } from '@/lib/runner/protocol';
 import { summarizeUsage } from '@/lib/runner/usage';
 import { BackendBadge } from './backend-badge';
 import { ConsoleView } from './console-view';
 import { ErrorCard, type ErrorGuideLink } from './error-card';
 import { Inspector } from './inspector';
 import { UsageCost, type SessionTotals } from './usage-cost';
+import type { ComparedRun } from './compare-view';
+
+// Views that only some runs need load when a run has something for them (a stream, a retry, a pin, headers).
+const CompareView = dynamic(() => import('./compare-view').then((m) => m.CompareView), { ssr: false });
+const StreamTimeline = dynamic(() => import('./stream-timeline').then((m) => m.StreamTimeline), {
+  ssr: false,
+});
+const AttemptsTimeline = dynamic(() => import('./attempts-timeline').then((m) => m.AttemptsTimeline), {
+  ssr: false,
+});
+const RateLimitGauge = dynamic(() => import('./rate-limit-gauge').then((m) => m.RateLimitGauge), {
+  ssr: false,
+});
+
+const isChat = (e: Exchange) => e.path.split('?')[0]!.endsWith('/chat/completions');
+/** A cheap test before loading the attempts view: an attempt the SDK numbered as a retry, or a repeat after a failure. */
+const mayHaveRetries = (exchanges: readonly Exchange[]) =>
+  exchanges.some((e, i) => {
+    const count = e.requestHeaders?.['x-stainless-retry-count'];
+    if (count !== undefined) return count !== '0';
+    const before = exchanges[i - 1];
+    return (
+      before?.path === e.path &&
+      (before.status === null || [408, 409, 429].includes(before.status) || before.status >= 500)
+    );
+  });
 
 const SESSION_TOTALS = 'tokenwise:session-usage';
+
+const SMALL_BUTTON =
+  'rounded-md bg-white px-2.5 py-1 text-xs font-medium text-zinc-800 ring-1 ring-zinc-300 ring-inset hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 dark:bg-zinc-900 dark:text-zinc-100 dark:ring-zinc-700 dark:hover:bg-zinc-800';
 
 export interface OutputPanelProps {
   state: RunState;
@@ -43,6 +74,15 @@ export function OutputPanel({ state, fieldGuide, errorGuide, guideHref, expected
   const summary = useMemo(() => summarizeUsage(state.exchanges), [state.exchanges]);
   const [session, setSession] = useState<SessionTotals>({ runs: 0, tokens: 0, cost: 0 });
   const counted = useRef<string | null>(null);
+  const [pinned, setPinned] = useState<ComparedRun | null>(null);
+  // Pin and Unpin replace the button pressed; focus moves to its counterpart instead of falling to <body>.
+  const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focusTarget) return;
+    document.getElementById(focusTarget)?.focus();
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setFocusTarget(null);
+  }, [focusTarget, pinned]);
 
   useEffect(() => {
     // Read after mount: sessionStorage does not exist on the server.
@@ -70,9 +110,29 @@ export function OutputPanel({ state, fieldGuide, errorGuide, guideHref, expected
   const backend =
     backendHeader === 'sandbox' || backendHeader === 'upstream' ? backendHeader : expectedBackend;
   const running = state.phase === 'preparing' || state.phase === 'running';
+  const done = state.phase === 'done' && state.runId !== null;
+  const canPin = done && state.exchanges.some(isChat);
+  const pinCurrent = () => {
+    if (!state.runId) return;
+    setPinned({ runId: state.runId, exchanges: state.exchanges });
+    setFocusTarget('compare-unpin');
+  };
+  const unpin = () => {
+    setPinned(null);
+    setFocusTarget(canPin ? 'compare-pin' : 'output-title');
+  };
+  const streamed = state.exchanges.some((e) => e.chunks !== undefined);
+  const rateLimited = state.exchanges.some((e) =>
+    Object.keys(e.headers).some((h) => h.startsWith('x-ratelimit-')),
+  );
 
   return (
-    <section aria-labelledby="output-title" className="space-y-4" data-phase={state.phase}>
+    <section
+      aria-labelledby="output-title"
+      className="space-y-4"
+      data-phase={state.phase}
+      data-testid="output-panel"
+    >
       <div className="flex flex-wrap items-center gap-2">
         <h3 id="output-title" className="font-semibold">
           Output
@@ -84,10 +144,28 @@ export function OutputPanel({ state, fieldGuide, errorGuide, guideHref, expected
               ? `${OUTCOME_TEXT[state.outcome]}${state.durationMs !== null ? ` in ${state.durationMs} ms` : ''}`
               : 'Press Run or Ctrl+Enter.'}
         </span>
+        {canPin && !pinned && (
+          <button id="compare-pin" type="button" onClick={pinCurrent} className={SMALL_BUTTON}>
+            Pin to compare
+          </button>
+        )}
         <span className="ml-auto">
           <BackendBadge backend={backend} />
         </span>
       </div>
+      {pinned && (!done || pinned.runId === state.runId) && (
+        <p
+          className="flex flex-wrap items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300"
+          data-testid="pinned-note"
+        >
+          {pinned.runId === state.runId
+            ? 'This run is pinned. Change a setting and run again to see both side by side.'
+            : 'A run is pinned; this one will be compared with it.'}
+          <button id="compare-unpin" type="button" onClick={unpin} className={SMALL_BUTTON}>
+            Unpin
+          </button>
+        </p>
+      )}
       {state.notes.length > 0 && (
         <ul className="space-y-1 text-sm text-zinc-700 dark:text-zinc-300" aria-label="Runner notes">
           {state.notes.map((note, i) => (
@@ -101,6 +179,16 @@ export function OutputPanel({ state, fieldGuide, errorGuide, guideHref, expected
       {state.errors.map((error, i) => (
         <ErrorCard key={i} error={error} errorGuide={errorGuide} guideHref={guideHref} />
       ))}
+      {mayHaveRetries(state.exchanges) && <AttemptsTimeline exchanges={state.exchanges} />}
+      {pinned && done && pinned.runId !== state.runId && (
+        <CompareView
+          pinned={pinned}
+          current={{ runId: state.runId!, exchanges: state.exchanges }}
+          onUnpin={unpin}
+          onReplace={pinCurrent}
+        />
+      )}
+      {streamed && <StreamTimeline exchanges={state.exchanges} />}
       <section aria-labelledby="inspector-title">
         <h3 id="inspector-title" className="mb-2 font-semibold">
           Response inspector
@@ -108,6 +196,7 @@ export function OutputPanel({ state, fieldGuide, errorGuide, guideHref, expected
         <Inspector exchanges={state.exchanges} guide={fieldGuide} guideHref={guideHref} />
       </section>
       <UsageCost summary={summary} session={session} backend={backend} />
+      {rateLimited && <RateLimitGauge exchanges={state.exchanges} />}
     </section>
   );
 }
