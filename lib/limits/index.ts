@@ -1,7 +1,7 @@
 import { ApiError } from '@/lib/errors';
 import { formatReset, Window, type TakeResult, type WindowState, type WindowStore } from './window';
 
-export { formatReset, type WindowStore } from './window';
+export { formatReset, type WindowState, type WindowStore } from './window';
 
 /**
  * The proxy's limits: requests and tokens per minute per runner token and per client IP, session tokens per

@@ -25,6 +25,8 @@ export interface ProxyConfig {
     maxBodyBytes: number;
     maxMessages: number;
     maxMessageChars: number;
+    /** Characters of messages, tools and schemas one request may send to be tokenized. @default 128,000 */
+    maxRequestChars?: number;
     /** Cap on `max_completion_tokens` for calls the server key pays for; also what they reserve when unset. */
     maxOutputTokens: number;
     maxN: number;

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { createSandboxClient } from '@/lib/backends/sandbox';
 import { createUpstreamClient } from '@/lib/backends/upstream';
 import { apiErrors, clientAddress, errorResponse, json, newRequestId } from '@/lib/http';
@@ -80,7 +79,7 @@ export function createProxy(config: ProxyConfig) {
   }
 
   return {
-    chatCompletions: (request: Request, schema: z.ZodType) => chat(request, schema),
+    chatCompletions: (request: Request) => chat(request),
     listModels: (request: Request) => models(request),
     retrieveModel: (request: Request, id: string) => models(request, id),
 

@@ -1,10 +1,51 @@
-import type { ChatCompletionCreateParams } from 'openai/resources/chat/completions/completions';
+import type {
+  ChatCompletionCreateParams,
+  ChatCompletionMessageParam,
+} from 'openai/resources/chat/completions/completions';
 import { apiErrors } from '@/lib/errors';
 import { findModel } from '@/lib/models/catalog';
-import { textOf } from '@/lib/models/tokenizer';
+import { countPromptTokens, countTextTokens, textOf } from '@/lib/models/tokenizer';
+import type { Backend } from './backend';
 import type { ProxyConfig } from './config';
 
-/** This deployment's caps on one request, checked after the body parsed: allow-list, message count and size, n. */
+/**
+ * This deployment's caps on one chat request, checked after the schema (which caps each field on its own) and
+ * before anything is counted or sent: the model allow-list, the message count, the characters of each message
+ * (content, name, refusal and tool calls together), n, and the characters of the whole request that would be
+ * tokenized (messages, tool definitions, response schema).
+ */
+
+/** Characters one request may ask the proxy to tokenize, when the config does not say. ~32k tokens of English. */
+export const DEFAULT_MAX_REQUEST_CHARS = 128_000;
+
+/** The characters of one message that reach the tokenizer. */
+export function messageChars(message: ChatCompletionMessageParam): number {
+  let chars = textOf(message.content).length;
+  if ('name' in message && message.name) chars += message.name.length;
+  if (message.role === 'assistant') {
+    chars += message.refusal?.length ?? 0;
+    for (const call of message.tool_calls ?? []) {
+      chars +=
+        call.type === 'function'
+          ? call.function.name.length + call.function.arguments.length
+          : call.custom.name.length + call.custom.input.length;
+    }
+    if (message.function_call)
+      chars += message.function_call.name.length + message.function_call.arguments.length;
+  }
+  return chars;
+}
+
+const schemaChars = (schema: unknown) => (schema === undefined ? 0 : JSON.stringify(schema).length);
+
+function tooLong(param: string, max: number, got: number) {
+  return apiErrors.badRequest(
+    `Invalid '${param}': string too long. Expected a string with maximum length ${max}, but got a string with length ${got} instead.`,
+    param,
+    'string_above_max_length',
+  );
+}
+
 export function checkRequestLimits(body: ChatCompletionCreateParams, limits: ProxyConfig['limits']): void {
   if (!limits.allowedModels.includes(body.model)) throw apiErrors.modelNotFound(body.model);
   if (body.messages.length > limits.maxMessages) {
@@ -14,15 +55,46 @@ export function checkRequestLimits(body: ChatCompletionCreateParams, limits: Pro
       'array_above_max_length',
     );
   }
+  // An operator who raised the per-message cap has raised the per-request one with it, unless it is set. One
+  // schema (tool parameters, response format) may use the whole of it, as JSON.
+  const maxTotal = limits.maxRequestChars ?? Math.max(DEFAULT_MAX_REQUEST_CHARS, limits.maxMessageChars);
+  let total = 0;
   for (const [i, message] of body.messages.entries()) {
-    const length = textOf(message.content).length;
-    if (length > limits.maxMessageChars) {
+    const length = messageChars(message);
+    if (length > limits.maxMessageChars)
+      throw tooLong(`messages[${i}].content`, limits.maxMessageChars, length);
+    total += length;
+  }
+  for (const [i, tool] of (body.tools ?? []).entries()) {
+    const definition = tool.type === 'function' ? tool.function : tool.custom;
+    const schema = tool.type === 'function' ? tool.function.parameters : tool.custom.format;
+    const size = schemaChars(schema);
+    if (size > maxTotal) {
       throw apiErrors.badRequest(
-        `Invalid 'messages[${i}].content': string too long. Expected a string with maximum length ${limits.maxMessageChars}, but got a string with length ${length} instead.`,
-        `messages[${i}].content`,
-        'string_above_max_length',
+        `Invalid 'tools[${i}]': its schema is ${size} characters of JSON; this server accepts at most ${maxTotal}.`,
+        `tools[${i}].${tool.type === 'function' ? 'function.parameters' : 'custom.format'}`,
+        'invalid_value',
       );
     }
+    total += definition.name.length + (definition.description?.length ?? 0) + size;
+  }
+  if (body.response_format?.type === 'json_schema') {
+    const size = schemaChars(body.response_format.json_schema.schema);
+    if (size > maxTotal) {
+      throw apiErrors.badRequest(
+        `Invalid 'response_format.json_schema.schema': it is ${size} characters of JSON; this server accepts at most ${maxTotal}.`,
+        'response_format.json_schema.schema',
+        'invalid_value',
+      );
+    }
+    total += size + (body.response_format.json_schema.description?.length ?? 0);
+  }
+  if (total > maxTotal) {
+    throw apiErrors.badRequest(
+      `This request has ${total} characters of messages, tools and schemas; this server accepts at most ${maxTotal} in one request. Shorten the conversation or the tool definitions.`,
+      'messages',
+      'context_length_exceeded',
+    );
   }
   if ((body.n ?? 1) > limits.maxN) {
     throw apiErrors.badRequest(
@@ -31,6 +103,74 @@ export function checkRequestLimits(body: ChatCompletionCreateParams, limits: Pro
       'integer_above_max_value',
     );
   }
+}
+
+/**
+ * Prompt tokens a request reserves. `exact` (a caller this server has authenticated): the tokenizer, bounded in
+ * characters and time. Otherwise (a bearer string that only the upstream will check): an estimate from length,
+ * so an unchecked key never costs the server a tokenizer run. Both include the response schema.
+ */
+export function promptTokensFor(body: ChatCompletionCreateParams, { exact }: { exact: boolean }): number {
+  const schema =
+    body.response_format?.type === 'json_schema' ? JSON.stringify(body.response_format.json_schema) : '';
+  if (!exact) {
+    let chars = schema.length;
+    for (const message of body.messages) chars += messageChars(message);
+    for (const tool of body.tools ?? []) chars += JSON.stringify(tool).length;
+    // About 4 characters a token in English; the reservation is settled to the upstream's own count afterwards.
+    return Math.ceil(chars / 4) + 3 * body.messages.length + 3;
+  }
+  return countPromptTokens(body.messages, body.tools) + (schema ? countTextTokens(schema) : 0);
+}
+
+/** The body as it goes to the backend, and whether the usage chunk the proxy asked for is hidden from the client. */
+export interface Prepared {
+  body: ChatCompletionCreateParams;
+  hideUsageChunk: boolean;
+}
+
+/**
+ * Shapes the request for its backend. When the server's key pays, what a call can cost must be known before it
+ * is made and learned after: the output cap is applied (`capServerPaidOutput`), what the budget can't price is
+ * refused (`refuseUnpriced`), and a stream asks for its usage (the chunk is hidden from a client that did not ask).
+ */
+export function prepareForBackend(
+  request: ChatCompletionCreateParams,
+  backend: Backend,
+  maxOutputTokens: number,
+): Prepared {
+  if (!backend.serverKey) return { body: request, hideUsageChunk: false };
+  refuseUnpriced(request);
+  const capped = capServerPaidOutput(request, maxOutputTokens);
+  if (!capped.stream) return { body: capped, hideUsageChunk: false };
+  const asked = capped.stream_options?.include_usage === true;
+  return {
+    body: { ...capped, stream_options: { ...capped.stream_options, include_usage: true } },
+    hideUsageChunk: !asked,
+  };
+}
+
+/**
+ * On the server's key: parts and options the daily budget can't price before the call (images, audio and files
+ * are billed by size and detail; a prediction's rejected tokens; a faster tier's higher rate; audio output) are
+ * refused with a clear 400. A learner's own key may send them all.
+ */
+export function refuseUnpriced(body: ChatCompletionCreateParams): void {
+  const refuse = (param: string, what: string) =>
+    apiErrors.badRequest(
+      `${what} is not available on Tokenwise's own key, whose daily budget can't price it in advance. Use the sandbox or your own API key for it.`,
+      param,
+      'unsupported_parameter',
+    );
+  for (const [i, message] of body.messages.entries()) {
+    if (message.role !== 'user' || typeof message.content === 'string') continue;
+    const part = message.content.findIndex((p) => p.type !== 'text');
+    if (part >= 0) throw refuse(`messages[${i}].content[${part}]`, `A ${message.content[part]!.type} part`);
+  }
+  if (body.prediction != null) throw refuse('prediction', 'A predicted output (`prediction`)');
+  if (body.service_tier != null && body.service_tier !== 'auto' && body.service_tier !== 'default')
+    throw refuse('service_tier', `The '${body.service_tier}' service tier`);
+  if (body.audio != null || body.modalities?.includes('audio')) throw refuse('modalities', 'Audio output');
 }
 
 /**

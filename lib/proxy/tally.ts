@@ -62,6 +62,11 @@ export class UsageTally {
     }
   }
 
+  /** The backend's own count, when it sent one. */
+  get reportedTokens(): number | undefined {
+    return this.usage?.total_tokens;
+  }
+
   /** Tokens used: the backend's own count when it gave one. */
   get totalTokens(): number {
     return this.usage?.total_tokens ?? this.promptTokens + countTextTokens(this.text);

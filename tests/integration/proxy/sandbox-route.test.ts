@@ -322,7 +322,9 @@ describe('tools and structured output', () => {
       tools: [weather],
       tool_choice: 'required',
     });
-    expect(forced.choices[0]!.finish_reason).toBe('tool_calls');
+    // A forced call (tool_choice required or named) reports "stop", as the API does; the call itself is there.
+    expect(forced.choices[0]!.message.tool_calls).toHaveLength(1);
+    expect(forced.choices[0]!.finish_reason).toBe('stop');
   });
 
   it('writes JSON for json_object, and refuses json_object without the word "json" as the API does', async () => {

@@ -1,5 +1,4 @@
 import { getProxy } from '@/lib/proxy';
-import { chatCompletionRequestSchema } from '@/lib/proxy/chat-schema';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -8,7 +7,7 @@ const ALLOW = 'POST, OPTIONS';
 
 /** OpenAI-compatible chat completions: JSON, or SSE with `stream: true`. */
 export function POST(request: Request): Promise<Response> {
-  return getProxy().chatCompletions(request, chatCompletionRequestSchema);
+  return getProxy().chatCompletions(request);
 }
 
 export function OPTIONS(request: Request): Response {
