@@ -36,7 +36,7 @@ export const replayOnSandbox: Replay = async (raw, drill) => {
     const issue = parsed.error.issues[0];
     return { status: 400, received: null, error: `the request is not one the API accepts (${issue?.path.join('.') || 'body'}: ${issue?.message}).` };
   }
-  const body = parsed.data as ChatCompletionCreateParams;
+  const body: ChatCompletionCreateParams = parsed.data;
   sandbox ??= createSandboxClient({ chunkDelayMs: 0 });
   const options = drill ? { headers: { [DRILL_HEADER]: drill } } : undefined;
   try {
