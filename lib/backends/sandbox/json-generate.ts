@@ -69,8 +69,12 @@ export function properNouns(text: string): string[] {
   return found;
 }
 
+/** Numbers the user wrote, leaving out the parts of dates and times. */
 function numbersIn(text: string): number[] {
-  return (text.slice(0, 2_000).match(/-?\d+(?:\.\d+)?/g) ?? []).map(Number);
+  const plain = text
+    .slice(0, 2_000)
+    .replace(/\b\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?\b|\b\d{1,2}:\d{2}(?::\d{2})?\b/g, ' ');
+  return (plain.match(/(?<![\w.-])-?\d+(?:\.\d+)?/g) ?? []).map(Number);
 }
 
 /** One entry memo: a generation reads the same user text for every value it writes. */
@@ -216,12 +220,15 @@ function fitLength(text: string, schema: JsonSchema, room: number): string {
   return out.join('');
 }
 
+const PERSON = /(name|person|people|participant|attendee|author|owner|who|guest|member|user)/i;
+
 function fillString(
   name: string,
   schema: JsonSchema,
   hints: FillHints,
   random: () => number,
   room: number,
+  item: number,
 ): string {
   if (typeof schema.pattern === 'string') {
     const generator = patternGenerator(schema.pattern);
@@ -233,12 +240,21 @@ function fillString(
   }
   const description = typeof schema.description === 'string' ? schema.description : '';
   const nouns = mentionedNames(hints.userText);
+  // Names that read like a format get one (a "date" with no `format` still gets a date).
+  const byName = /(^|_)(date|day)$/i.test(name)
+    ? formatted('date', hints, random)
+    : /(^|_)(email|e_?mail)$/i.test(name)
+      ? formatted('email', hints, random)
+      : /(^|_)(url|link|website|homepage)$/i.test(name)
+        ? formatted('uri', hints, random)
+        : undefined;
   let text: string;
-  if (PLACE.test(name) || /\b(city|location|place)\b/i.test(description))
-    text = hints.subject ?? nouns[0] ?? 'Paris';
+  if (byName !== undefined) text = byName;
+  else if (PLACE.test(name) || /\b(city|location|place)\b/i.test(description))
+    text = hints.subject ?? nouns[item % Math.max(nouns.length, 1)] ?? 'Paris';
   else if (ANSWER.test(name)) text = clip(hints.replyText, MAX_FILL_CHARS * 2);
   else if (ASKED.test(name)) text = clip(hints.userText, MAX_FILL_CHARS) || 'sandbox';
-  else if (/name/i.test(name) && nouns[0]) text = nouns[0];
+  else if (PERSON.test(name) && nouns.length) text = nouns[item % nouns.length]!;
   else text = name ? `sandbox ${name.replace(/[_-]+/g, ' ').trim()}` : 'sandbox text';
   return fitLength(text, schema, room);
 }
@@ -275,13 +291,14 @@ export function generateJson(
     if (length > maxChars) throw new OutOfBudget();
   };
 
-  const value = (node: JsonSchema, name: string, depth: number, refs: number): void => {
+  const value = (node: JsonSchema, name: string, depth: number, refs: number, item = 0): void => {
     if (++nodes > MAX_NODES || depth > MAX_VALUE_DEPTH || refs > MAX_VALUE_DEPTH) throw new OutOfBudget();
     if (typeof node.$ref === 'string') {
       // A reference that points nowhere is a schema error the strict check reports; outside strict, anything goes.
-      return value(resolveRef(node.$ref, schema) ?? {}, name, depth, refs + 1);
+      return value(resolveRef(node.$ref, schema) ?? {}, name, depth, refs + 1, item);
     }
-    if (Array.isArray(node.allOf) && node.allOf.length) return value(mergeAllOf(node), name, depth, refs + 1);
+    if (Array.isArray(node.allOf) && node.allOf.length)
+      return value(mergeAllOf(node), name, depth, refs + 1, item);
     if ('const' in node) return write(JSON.stringify(node.const ?? null));
     if (Array.isArray(node.enum) && node.enum.length) {
       const lower = lowerCase(hints.userText);
@@ -301,7 +318,7 @@ export function generateJson(
       const rest = { ...node };
       delete rest.anyOf;
       delete rest.oneOf;
-      return value({ ...rest, ...pick }, name, depth, refs + 1);
+      return value({ ...rest, ...pick }, name, depth, refs + 1, item);
     }
     const types = typesOf(node);
     const nonNullTypes = types.filter((t) => t !== 'null');
@@ -331,7 +348,7 @@ export function generateJson(
         write('[');
         for (let i = 0; i < count; i++) {
           if (i) write(',');
-          value(items, singular(name), depth + 1, refs);
+          value(items, singular(name), depth + 1, refs, i);
         }
         return write(']');
       }
@@ -350,7 +367,7 @@ export function generateJson(
       }
       default:
         // A string, or a schema that says nothing about its type: a readable string fits either.
-        return write(JSON.stringify(fillString(name, node, hints, random, maxChars - length)));
+        return write(JSON.stringify(fillString(name, node, hints, random, maxChars - length, item)));
     }
   };
 
