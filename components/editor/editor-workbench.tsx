@@ -7,7 +7,7 @@ import { getRunnerSession, readOwnKey } from '@/components/runner/credentials';
 import { useRunner } from '@/components/runner/use-runner';
 import { DRILL_OPTIONS } from '@/lib/runner/drills';
 import { findKeys, type KeyMatch } from '@/lib/runner/keys';
-import type { Drill } from '@/lib/runner/protocol';
+import type { RunnerDrill as Drill } from '@/lib/runner/protocol';
 import { encodeShareFragment, KeyInCodeError } from '@/lib/runner/share';
 import { initialCode, saveCode } from './code-store';
 import { KeyWarning } from './key-warning';

@@ -2,7 +2,7 @@ import {
   CONNECT,
   helloSchema,
   parseRunnerMessage,
-  type Drill,
+  type RunnerDrill as Drill,
   type PageMessage,
   type RunnerMessage,
 } from '@/lib/runner/protocol';

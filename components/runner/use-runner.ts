@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { DRILL_OPTIONS } from '@/lib/runner/drills';
 import { RUN_TIME_LIMIT_MS } from '@/lib/runner/limits';
-import type { Drill, RunnerMessage } from '@/lib/runner/protocol';
+import type { RunnerDrill as Drill, RunnerMessage } from '@/lib/runner/protocol';
 import { getCredentials } from './credentials';
 import { dispatchRunEvent, toEventExchanges } from './run-event';
 import { initialRunState, runReducer } from './run-state';

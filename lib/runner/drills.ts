@@ -7,6 +7,21 @@
 export const DRILLS = ['401', '429', '500', 'timeout', 'dropped', 'refusal'] as const;
 export type Drill = (typeof DRILLS)[number];
 
+/**
+ * The drills the output panel offers: the sandbox's, and `flaky`, which the runner plays itself: the first
+ * `FLAKY_FAILURES` calls of a run carry the 429 drill and the rest go through, so a retry policy can be seen to work.
+ */
+export const RUNNER_DRILLS = [...DRILLS, 'flaky'] as const;
+export type RunnerDrill = (typeof RUNNER_DRILLS)[number];
+/** One more than the SDK's default retries: the SDK alone gives up; a policy of your own gets through. */
+export const FLAKY_FAILURES = 3;
+
+/** The drill header a run's `n`-th API call (1-based) carries, or null for none. */
+export function drillForCall(drill: RunnerDrill | null, call: number): Drill | null {
+  if (drill === 'flaky') return call <= FLAKY_FAILURES ? '429' : null;
+  return drill;
+}
+
 /** The request header that asks the sandbox to fail on purpose (answered by the proxy). */
 export const DRILL_HEADER = 'x-tokenwise-drill';
 
@@ -16,7 +31,7 @@ export const DRILL_HEADER = 'x-tokenwise-drill';
  */
 export const DRILL_TIMEOUT_MS = 1_500;
 
-export const DRILL_OPTIONS: { value: Drill | 'none'; label: string; expect: string }[] = [
+export const DRILL_OPTIONS: { value: RunnerDrill | 'none'; label: string; expect: string }[] = [
   { value: 'none', label: 'None', expect: '' },
   { value: '401', label: '401 wrong key', expect: 'AuthenticationError (not retried)' },
   { value: '429', label: '429 rate limit', expect: 'RateLimitError, after the SDK retried twice' },
@@ -30,6 +45,11 @@ export const DRILL_OPTIONS: { value: Drill | 'none'; label: string; expect: stri
     value: 'dropped',
     label: 'Dropped connection',
     expect: 'APIConnectionError, after the SDK retried twice',
+  },
+  {
+    value: 'flaky',
+    label: 'Flaky 429 (recovers)',
+    expect: `RateLimitError after the SDK's 3 attempts: the first ${FLAKY_FAILURES} calls of the run get 429, later ones are answered. Retry longer (maxRetries, or your own loop) and the run succeeds`,
   },
   {
     value: 'refusal',

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DRILLS } from './drills';
+import { RUNNER_DRILLS } from './drills';
 
 /**
  * Messages between the page, the sandboxed runner frame and its worker. Each side parses what it receives with
@@ -7,7 +7,7 @@ import { DRILLS } from './drills';
  */
 
 // The drills are defined once, in ./drills (the sandbox answers the same list).
-export { DRILLS, type Drill } from './drills';
+export { DRILLS, RUNNER_DRILLS, type Drill, type RunnerDrill } from './drills';
 
 export const CONSOLE_LEVELS = ['log', 'info', 'warn', 'error', 'debug', 'stdout', 'stderr'] as const;
 export type ConsoleLevel = (typeof CONSOLE_LEVELS)[number];
@@ -77,7 +77,7 @@ export const pageMessageSchema = z.discriminatedUnion('type', [
     code: z.string().check(z.maxLength(500_000)),
     /** `process.env` for the program: at least OPENAI_API_KEY. */
     env: z.record(z.string(), z.string()),
-    drill: z.nullable(z.enum(DRILLS)),
+    drill: z.nullable(z.enum(RUNNER_DRILLS)),
     timeLimitMs: z.number().check(z.positive(), z.lte(300_000)),
   }),
   z.object({ type: z.literal('stop'), runId }),

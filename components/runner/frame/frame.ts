@@ -9,7 +9,7 @@ import {
   connectSchema,
   HELLO,
   parsePageMessage,
-  type Drill,
+  type RunnerDrill as Drill,
   type Outcome,
   type RunnerMessage,
 } from '@/lib/runner/protocol';

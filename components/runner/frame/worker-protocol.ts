@@ -4,7 +4,7 @@ import {
   exchangeSchema,
   serializedErrorSchema,
   type ConsoleLevel,
-  type Drill,
+  type RunnerDrill as Drill,
   type Exchange,
   type SerializedError,
 } from '@/lib/runner/protocol';

@@ -7,9 +7,9 @@
 import { formatArgs } from '@/lib/runner/inspect';
 import { rewriteImports } from '@/lib/runner/imports';
 import { OutputBudget } from '@/lib/runner/output-cap';
-import { DRILL_HEADER, DRILL_TIMEOUT_MS } from '@/lib/runner/drills';
+import { DRILL_HEADER, DRILL_TIMEOUT_MS, drillForCall, type RunnerDrill } from '@/lib/runner/drills';
 import { parseMaybeJson, SseParser } from '@/lib/runner/sse';
-import type { ConsoleLevel, Drill, Exchange, SerializedError } from '@/lib/runner/protocol';
+import type { ConsoleLevel, Exchange, SerializedError } from '@/lib/runner/protocol';
 import type { WorkerInbound, WorkerOutbound } from './worker-protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -269,15 +269,18 @@ function pickHeaders(headers: Headers, allow = KEPT_HEADERS): Record<string, str
 let exchangeCount = 0;
 
 /** Every request to the app's API is recorded: what was sent, what came back, chunk by chunk for streams. */
-function installFetch(apiBase: string, drill: Drill | null) {
+function installFetch(apiBase: string, drill: RunnerDrill | null) {
+  let drilledCalls = 0;
   const api = new URL(apiBase);
   scope.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
     const url = new URL(request.url);
     const isApi = url.origin === api.origin && url.pathname.startsWith(`${api.pathname}/`);
     if (!isApi) return realFetch(request);
-    if (drill && url.pathname === `${api.pathname}/chat/completions`)
-      request.headers.set(DRILL_HEADER, drill);
+    if (url.pathname === `${api.pathname}/chat/completions`) {
+      const header = drillForCall(drill, ++drilledCalls);
+      if (header) request.headers.set(DRILL_HEADER, header);
+    }
 
     pending.fetches++;
     const startedAt = Date.now();
@@ -372,7 +375,7 @@ function whenIdle(): Promise<void> {
   });
 }
 
-async function run(code: string, env: Record<string, string>, apiBase: string, drill: Drill | null) {
+async function run(code: string, env: Record<string, string>, apiBase: string, drill: RunnerDrill | null) {
   installConsole();
   installProcess({ ...env, OPENAI_BASE_URL: apiBase });
   installTimers();
