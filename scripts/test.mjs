@@ -46,9 +46,12 @@ let failed = false;
 try {
   database = await ensureDatabase({ dataDir });
   step(`start the app on port ${port}`);
+  // The same server `npm start` uses (scripts/server.mjs), with the client address from the socket.
   app = await startApp({
     port,
     quiet: true,
+    portVariable: 'TEST_PORT',
+    command: 'npm test',
     env: {
       ...(database.url ? { DATABASE_URL: database.url } : {}),
       TOKENWISE_TEST: '1',
@@ -69,7 +72,7 @@ try {
   await run('playwright', ['test'], { env });
 } catch (error) {
   failed = true;
-  console.error(`\n✖ ${error instanceof Error ? error.message : error}`);
+  console.error(error?.code === 'PORT_IN_USE' ? error.message : `\n✖ ${error instanceof Error ? error.message : error}`);
 } finally {
   await app?.stop();
   await database.stop();

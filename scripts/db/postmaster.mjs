@@ -7,12 +7,19 @@ import path from 'node:path';
 
 const OWNER_FILE = 'tokenwise-owner.json';
 
+/** True while `pid` runs. A zombie (exited, not yet reaped: common in containers whose init never reaps) is gone. */
 export function isAlive(pid) {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return error?.code === 'EPERM';
+    if (error?.code !== 'EPERM') return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    // No /proc (not Linux): the signal check is all there is.
+    return true;
   }
 }
 
