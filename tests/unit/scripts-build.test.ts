@@ -2,7 +2,6 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-// @ts-expect-error plain ESM script without types
 import { buildFingerprint, isBuildCurrent } from '../../scripts/lib/build.mjs';
 
 /** `npm start` rebuilds when any input of the build changed, and only then. */

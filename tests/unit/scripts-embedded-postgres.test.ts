@@ -3,9 +3,7 @@ import { existsSync, mkdtempSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error plain ESM script without types
 import { startEmbeddedPostgres } from '../../scripts/db/embedded.mjs';
-// @ts-expect-error plain ESM script without types
 import { isAlive, stopPostmaster } from '../../scripts/db/postmaster.mjs';
 
 /**

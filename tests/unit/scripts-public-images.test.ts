@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error plain ESM script without types
 import { icoFromPngs } from '../../scripts/assets/render-images.mjs';
 
 /** The committed images in public/ are what browsers and link previews expect (scripts/assets/render-images.mjs). */
