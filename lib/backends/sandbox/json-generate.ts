@@ -232,7 +232,18 @@ function fillString(
 ): string {
   if (typeof schema.pattern === 'string') {
     const generator = patternGenerator(schema.pattern);
-    if (generator) return generator.generate((from, to) => from + Math.floor(random() * (to - from + 1)));
+    if (generator) {
+      // A pattern and length bounds together: a few draws usually find a string that meets both.
+      const min = num(schema.minLength) ?? 0;
+      const max = num(schema.maxLength) ?? Infinity;
+      let text = '';
+      for (let attempt = 0; attempt < 16; attempt++) {
+        text = generator.generate((from, to) => from + Math.floor(random() * (to - from + 1)));
+        const length = Array.from(text).length;
+        if (length >= min && length <= max) break;
+      }
+      return text;
+    }
   }
   if (typeof schema.format === 'string') {
     const value = formatted(schema.format, hints, random);

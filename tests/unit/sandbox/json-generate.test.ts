@@ -75,6 +75,12 @@ describe('values that satisfy the schema and read plausibly', () => {
     expect(value.slow).toMatch(/^a{1,64}$/);
   });
 
+  it('meets a pattern and length bounds together', () => {
+    const schema = obj({ code: { type: 'string', pattern: '^[a-z]+$', minLength: 3, maxLength: 4 } });
+    for (let seed = 0; seed < 20; seed++)
+      expect(valid(schema, generate(schema, 1_000, seed).text)).toBe(true);
+  });
+
   it('follows $ref, anyOf and recursion to a bounded depth', () => {
     const tree = { ...obj({ name: { type: 'string' }, children: { type: 'array', items: { $ref: '#' } } }) };
     const out = generate(tree);

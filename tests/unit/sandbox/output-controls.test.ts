@@ -84,17 +84,20 @@ describe('reasoning models (gpt-5 family) refuse sampling parameters as OpenAI d
       { frequency_penalty: 0.5 },
       "Unsupported parameter: 'frequency_penalty' is not supported with this model.",
     ],
-  ] as const)('%s: 400 unsupported_parameter (P15 to P17)', async (param, params, message) => {
-    const error = await failure(params);
-    expect(error).toBeInstanceOf(BadRequestError);
-    expect(error!.code).toBe('unsupported_parameter');
-    expect(error!.param).toBe(param);
-    expect((error!.error as { message: string }).message).toBe(message);
-    // The same request is fine on gpt-4o.
-    await expect(
-      client.chat.completions.create({ model: 'gpt-4o', messages, ...params }),
-    ).resolves.toBeTruthy();
-  });
+  ] satisfies [string, Partial<ChatCompletionCreateParamsNonStreaming>, string][])(
+    '%s: 400 unsupported_parameter (P15 to P17)',
+    async (param, params, message) => {
+      const error = await failure(params);
+      expect(error).toBeInstanceOf(BadRequestError);
+      expect(error!.code).toBe('unsupported_parameter');
+      expect(error!.param).toBe(param);
+      expect((error!.error as { message: string }).message).toBe(message);
+      // The same request is fine on gpt-4o.
+      await expect(
+        client.chat.completions.create({ model: 'gpt-4o', messages, ...params }),
+      ).resolves.toBeTruthy();
+    },
+  );
 
   it('logprobs: 403 with code null (P18)', async () => {
     const error = await failure({ logprobs: true });
