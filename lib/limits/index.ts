@@ -127,8 +127,9 @@ export function createLimits(config: LimitsConfig) {
       tokens: number,
       { serverKey }: { serverKey: boolean },
     ): Promise<Reservation> {
-      const taken: { w: Window; key: string }[] = [];
-      const undo = () => Promise.all(taken.map(({ w, key }) => w.give(key, tokens)));
+      // Each window a reservation took from, and which of its windows it was charged to.
+      const taken: { w: Window; key: string; charged: WindowState }[] = [];
+      const undo = () => Promise.all(taken.map(({ w, key, charged }) => w.give(key, tokens, charged)));
       let shown: WindowState | null = null;
       const steps: { w: Window; key: string; refuse: (r: TakeResult) => ApiError }[] = [
         {
@@ -167,7 +168,7 @@ export function createLimits(config: LimitsConfig) {
           await undo();
           throw step.refuse(result);
         }
-        taken.push(step);
+        taken.push({ ...step, charged: result });
         if (step.w.name !== 'budget') shown = result;
       }
       let settled = false;
@@ -177,7 +178,7 @@ export function createLimits(config: LimitsConfig) {
           if (settled) return;
           settled = true;
           const back = tokens - Math.max(0, Math.round(used));
-          if (back !== 0) await Promise.all(taken.map(({ w, key }) => w.give(key, back)));
+          if (back !== 0) await Promise.all(taken.map(({ w, key, charged }) => w.give(key, back, charged)));
         },
       };
     },

@@ -16,6 +16,8 @@ export interface WindowState {
   remaining: number;
   /** Milliseconds until the window resets. */
   resetMs: number;
+  /** When this window ends (epoch ms): which window a take was charged to, so a refund goes back to that one. */
+  endsAt: number;
 }
 
 export type TakeResult = ({ ok: true } & WindowState) | ({ ok: false } & WindowState);
@@ -52,10 +54,12 @@ export class Window {
 
   private state(res: RateLimiterRes | null): WindowState {
     const consumed = res?.consumedPoints ?? 0;
+    const resetMs = res ? Math.max(res.msBeforeNext, 0) : this.durationSec * 1000;
     return {
       limit: this.points,
       remaining: Math.max(this.points - consumed, 0),
-      resetMs: res ? Math.max(res.msBeforeNext, 0) : this.durationSec * 1000,
+      resetMs,
+      endsAt: Date.now() + resetMs,
     };
   }
 
@@ -72,10 +76,26 @@ export class Window {
     }
   }
 
-  /** Gives points back, e.g. when a reservation settles below what it reserved. */
-  async give(key: string, points: number): Promise<void> {
-    if (points > 0) await this.limiter.reward(key, points);
-    else if (points < 0) await this.limiter.penalty(key, -points);
+  /**
+   * Gives points back, e.g. when a reservation settles below what it reserved, to the window `charged` was taken
+   * from. Once that window has rolled over, the refund is dropped: given to the next window it would let that one
+   * hand out more than its limit. Never more than the window has consumed, for the same reason. Points owed
+   * (`points` < 0) are charged to the current window.
+   */
+  async give(key: string, points: number, charged?: Pick<WindowState, 'endsAt'>): Promise<void> {
+    if (points < 0) {
+      await this.limiter.penalty(key, -points);
+      return;
+    }
+    if (points === 0) return;
+    const now = await this.limiter.get(key);
+    if (!now) return;
+    const endsAt = Date.now() + Math.max(now.msBeforeNext, 0);
+    // Two reads of one window's end differ by the time between them; a new window ends a whole duration later.
+    const sameWindow =
+      !charged || Math.abs(endsAt - charged.endsAt) < Math.min(1000, (this.durationSec * 1000) / 4);
+    const back = Math.min(points, now.consumedPoints);
+    if (sameWindow && back > 0) await this.limiter.reward(key, back);
   }
 
   async peek(key: string): Promise<WindowState> {

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createLimits, formatReset } from '@/lib/limits';
+import { Window } from '@/lib/limits/window';
 import { ApiError } from '@/lib/errors';
 
 const config = { ipRpm: 3, ipTpm: 1_000, sessionRpm: 2, dailyTokenBudget: 500, store: {} };
@@ -73,5 +74,41 @@ describe('formatReset', () => {
     expect(formatReset(200)).toBe('200ms');
     expect(formatReset(1_500)).toBe('1.5s');
     expect(formatReset(360_000)).toBe('6m0s');
+  });
+});
+
+describe('refunds (issue 10, finding 8)', () => {
+  it('go only to the window that was charged: take 100 of 100, roll over, refund 90, and 180 still does not fit', async () => {
+    const window = new Window('refund-test', 100, 1, {});
+    const charged = await window.take('k', 100);
+    expect(charged).toMatchObject({ ok: true, remaining: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await window.give('k', 90, charged);
+    expect(await window.take('k', 180)).toMatchObject({ ok: false });
+    expect(await window.take('k', 100)).toMatchObject({ ok: true, remaining: 0 });
+  });
+
+  it('still come back within the window that was charged, never beyond what it consumed', async () => {
+    const window = new Window('refund-same', 100, 60, {});
+    const charged = await window.take('k', 100);
+    await window.give('k', 90, charged);
+    expect(await window.peek('k')).toMatchObject({ remaining: 90 });
+    await window.give('k', 500, charged);
+    expect(await window.take('k', 101)).toMatchObject({ ok: false });
+  });
+
+  it('a reservation settled after its minute rolled over leaves the new minute alone', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const limits = createLimits({ ...config, ipTpm: 100 });
+      const reservation = await limits.reserveTokens({ ip: 'roll' }, 100, { serverKey: false });
+      vi.setSystemTime(Date.now() + 61_000);
+      await reservation.settle(10);
+      await expect(limits.reserveTokens({ ip: 'roll' }, 180, { serverKey: false })).rejects.toMatchObject({
+        status: 429,
+      });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
