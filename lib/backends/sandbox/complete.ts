@@ -30,8 +30,8 @@ export interface SandboxChoice {
   refusal: string | null;
   toolCalls: PlannedToolCall[] | null;
   finishReason: FinishReason;
-  /** The content (or the refusal) as it streams: one piece per token. */
-  pieces: string[];
+  /** The content (or the refusal) as it streams: one piece per token. Worked out only when a stream or logprobs need it. */
+  readonly pieces: string[];
   completionTokens: number;
 }
 
@@ -54,8 +54,10 @@ function shape(text: string, stop: ChatCompletionCreateParams['stop'], cap: numb
     if (at >= 0 && at < end) end = at;
   }
   const stopped = text.slice(0, end);
-  const cut = truncateToTokens(stopped, cap);
-  return { text: cut.text, finishReason: cut.cut ? ('length' as const) : ('stop' as const) };
+  const tokens = tokenize(stopped);
+  if (tokens.length <= cap) return { text: stopped, tokens, finishReason: 'stop' as const };
+  const kept = tokens.slice(0, cap);
+  return { text: tokenPieces(kept).join(''), tokens: kept, finishReason: 'length' as const };
 }
 
 /** The sandbox's ceiling on output tokens when nothing lower is asked for (the server's `MAX_OUTPUT_TOKENS` default). */
@@ -63,6 +65,8 @@ export const DEFAULT_SANDBOX_MAX_OUTPUT_TOKENS = 4_096;
 /** Generated JSON may take this many characters per output token of the cap, and never more than `MAX_JSON_CHARS`. */
 const JSON_CHARS_PER_TOKEN = 12;
 const MAX_JSON_CHARS = 96_000;
+/** All `n` choices of one request together never generate more than this. */
+const MAX_REQUEST_JSON_CHARS = 256_000;
 
 export interface CompleteOptions {
   recordings: Recordings;
@@ -91,8 +95,12 @@ export function complete(
     request.max_completion_tokens ?? request.max_tokens ?? model.maxOutputTokens,
     maxOutputTokens,
   );
-  const maxChars = Math.min(cap * JSON_CHARS_PER_TOKEN, MAX_JSON_CHARS);
   const n = request.n ?? 1;
+  const maxChars = Math.min(
+    cap * JSON_CHARS_PER_TOKEN,
+    MAX_JSON_CHARS,
+    Math.floor(MAX_REQUEST_JSON_CHARS / n),
+  );
 
   const choices: SandboxChoice[] = [];
   for (let index = 0; index < n; index++) {
@@ -124,14 +132,17 @@ export function complete(
       refusing ? null : request.stop,
       cap,
     );
-    const tokens = tokenize(shaped.text);
+    const tokens = shaped.tokens;
+    let pieces: string[] | undefined;
     choices.push({
       index,
       content: refusing ? null : shaped.text,
       refusal: refusing ? shaped.text : null,
       toolCalls: null,
       finishReason: plan.complete ? shaped.finishReason : 'length',
-      pieces: tokenPieces(tokens),
+      get pieces() {
+        return (pieces ??= tokenPieces(tokens));
+      },
       completionTokens: tokens.length,
     });
   }

@@ -15,7 +15,7 @@ export const CACHE_INCREMENT = 128;
 /** Prefix hashes remembered in all. */
 const MAX_ENTRIES = 4_096;
 /** Prompts longer than this (rendered characters) are not cached: hashing them would cost more than it shows. */
-const MAX_RENDERED_CHARS = 400_000;
+const MAX_RENDERED_CHARS = 200_000;
 
 /** The prompt as one text, in the order the model reads it: tools and output schema first, then the messages. */
 function render(request: ChatCompletionCreateParams): string | null {
