@@ -58,4 +58,4 @@ except openai.OpenAIError as err:
 # Your turn (pick a failure in the output panel's "Error drill" box, then Run):
 # 1. Turn the SDK's retries off for one call: client.with_options(max_retries=0).chat.completions.create(...).
 # 2. Write your own retry policy (retry only what can clear, honour retry-after-ms or back off with full jitter,
-#    give up after 5 attempts), run the main call through it with max_retries=0, and pick the "flaky" drill.
+#    give up after 5 attempts), run the main call through it with max_retries=0, and pick the "Flaky 429 (recovers)" drill.

@@ -50,4 +50,4 @@ function whatToDo(err: unknown): string {
 //    With the 429 drill you see one attempt instead of three, and your catch block handles the error.
 // 2. Write your own retry policy, withRetries(call): retry only what can clear by itself, wait as long as
 //    retry-after-ms asks (or use exponential backoff with full jitter), give up after 5 attempts. Run the main
-//    call through it with { maxRetries: 0 } and pick the "flaky" drill: three 429s, then an answer.
+//    call through it with { maxRetries: 0 } and pick the "Flaky 429 (recovers)" drill: three 429s, then an answer.
