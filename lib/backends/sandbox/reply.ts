@@ -22,8 +22,8 @@ import { strictSchemaProblem, type JsonSchema } from './strict-schema';
  *   and the `n` choices of one request all differ.
  * - Refusal: the `refusal` drill, or `[sandbox:refuse]` anywhere in the last user message.
  * - Tools, `tool_choice: "auto"` (or `allowed_tools` in mode `auto`): a function is called when a word of its name
- *   (other than a verb like get/set/fetch) appears in the last user message, or failing that a word of its
- *   description does. With `parallel_tool_calls` not false: every function whose name matches is called, one call
+ *   (other than a verb like get/set/fetch) appears in the last user message, or at least two words of its
+ *   description do. With `parallel_tool_calls` not false: every function whose name matches is called, one call
  *   each; and if a single function matches and it has a place-like string parameter (city, location, place,
  *   country...), it is called once per capitalised name in the message ("Paris and Tokyo" gives two calls), up to
  *   `MAX_PARALLEL_CALLS`. With `parallel_tool_calls: false`, at most one call.
@@ -204,7 +204,8 @@ function chooseTools(request: ChatCompletionCreateParams, userText: string): Too
       ).length;
       return { tool, order, byName, score: byName * 2 + byDescription };
     })
-    .filter((s) => s.score > 0)
+    // One shared word of a description is too weak a reason ("a haiku about a city" is not a weather question).
+    .filter((s) => s.byName > 0 || s.score >= 2)
     .sort((a, b) => b.score - a.score || a.order - b.order);
   if (!scored.length) return required ? { calls: [{ tool: tools[0]! }], forced: true } : null;
 
