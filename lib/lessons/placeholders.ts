@@ -10,8 +10,8 @@ export function expandPlaceholders(markdown: string): string {
   return markdown.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (whole, body: string) => {
     const [name, ...args] = body.split(/\s+/);
     if (name === 'prices' && args.length === 0) return pricesTable();
-    if (name === 'cost' && args.length === 3) return costPlaceholder(args[0]!, args[1]!, args[2]!);
-    throw new Error(`unknown placeholder ${whole} (use {{prices}} or {{cost MODEL INPUT_TOKENS OUTPUT_TOKENS}})`);
+    if (name === 'cost' && (args.length === 3 || args.length === 4)) return costPlaceholder(args[0]!, args[1]!, args[2]!, args[3]);
+    throw new Error(`unknown placeholder ${whole} (use {{prices}} or {{cost MODEL INPUT_TOKENS OUTPUT_TOKENS [CACHED_TOKENS]}})`);
   });
 }
 
@@ -30,13 +30,16 @@ function pricesTable(): string {
   ].join('\n');
 }
 
-function costPlaceholder(modelId: string, input: string, output: string): string {
+/** `cached`: how many of the input tokens came from the prompt cache, billed at the cached-input price. */
+function costPlaceholder(modelId: string, input: string, output: string, cached = '0'): string {
   const model = findModel(modelId);
   if (!model) throw new Error(`{{cost}}: unknown model "${modelId}"`);
   const promptTokens = Number(input);
   const completionTokens = Number(output);
-  if (!Number.isInteger(promptTokens) || !Number.isInteger(completionTokens)) {
-    throw new Error(`{{cost}}: token counts must be whole numbers, got "${input}" and "${output}"`);
+  const cachedTokens = Number(cached);
+  if (!Number.isInteger(promptTokens) || !Number.isInteger(completionTokens) || !Number.isInteger(cachedTokens)) {
+    throw new Error(`{{cost}}: token counts must be whole numbers, got "${input}", "${output}" and "${cached}"`);
   }
-  return formatUsd(costOf(model, { promptTokens, completionTokens }));
+  if (cachedTokens > promptTokens) throw new Error(`{{cost}}: ${cachedTokens} cached tokens is more than the ${promptTokens} input tokens`);
+  return formatUsd(costOf(model, { promptTokens, completionTokens, cachedTokens }));
 }
