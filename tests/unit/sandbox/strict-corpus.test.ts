@@ -101,7 +101,8 @@ describe('schemas strict mode refuses', () => {
     async (_, schema, message) => {
       const started = performance.now();
       expect(strictSchemaProblem(schema)).toContain(message);
-      expect(performance.now() - started).toBeLessThan(50);
+      // Microseconds to a few milliseconds when idle; room for a loaded machine (a 2,000-deep schema took 0.6 s before).
+      expect(performance.now() - started).toBeLessThan(200);
 
       const format = await client.chat.completions
         .create({
