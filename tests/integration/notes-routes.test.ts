@@ -22,6 +22,8 @@ beforeAll(async () => {
     NOTES_LIMIT_PER_IP: '4',
     NOTES_LIMIT_PER_LESSON: '1000',
     NOTES_REPORTS_TO_HIDE: '2',
+    // These requests stand for ones through one trusted reverse proxy, so X-Forwarded-For names the client.
+    TRUSTED_PROXY_HOPS: '1',
   });
   routes = await import('@/app/api/lessons/[slug]/notes/route');
   report = await import('@/app/api/lessons/[slug]/notes/[id]/report/route');
@@ -241,5 +243,26 @@ describe('reports and moderation', () => {
     expect((await act('PATCH', 'shred')).status).toBe(400);
     expect(await (await act('DELETE')).json()).toEqual({ deleted: true });
     expect((await act('DELETE')).status).toBe(404);
+  });
+});
+
+describe('admin token guesses', () => {
+  test('are limited per client address: after 5 wrong tokens, every request from there gets 429, the right token too', async () => {
+    const guess = (token: string, address: string) =>
+      admin.GET(
+        new Request(`${ORIGIN}/api/admin/notes`, {
+          headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': address },
+        }),
+      );
+    const guesser = '192.0.2.66';
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await guess(`wrong-token-${i}-xxxxxxxx`, guesser)).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    const locked = await guess(ADMIN_TOKEN, guesser);
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await errorOf(locked)).toMatchObject({ code: 'rate_limit_exceeded', type: 'requests' });
+    // Another address is not locked out by this one's guesses.
+    expect((await guess(ADMIN_TOKEN, '192.0.2.67')).status).toBe(200);
   });
 });
