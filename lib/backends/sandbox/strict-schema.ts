@@ -175,7 +175,7 @@ export function strictSchemaProblem(schema: JsonSchema): string | null {
       const keys = Object.keys(props);
       const required = new Set(Array.isArray(node.required) ? node.required : []);
       const missing = keys.find((key) => !required.has(key));
-      if (missing !== undefined || !Array.isArray(node.required)) {
+      if (missing !== undefined || (!Array.isArray(node.required) && keys.length > 0)) {
         throw new Problem(
           `In ${contextOf(path)}, 'required' is required to be supplied and to be an array including every key in properties.${missing !== undefined ? ` Missing '${missing}'.` : ''}`,
         );
