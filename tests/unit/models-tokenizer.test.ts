@@ -135,3 +135,15 @@ describe('bounded for any input (issue 10, finding 1)', () => {
     expect(Math.abs(rushed - exact) / exact).toBeLessThan(0.05);
   });
 });
+
+describe('tool schemas nested too deep to format', () => {
+  it('are estimated instead of overflowing the stack', () => {
+    let schema: Record<string, unknown> = { type: 'string' };
+    for (let i = 0; i < 20_000; i++) schema = { type: 'object', properties: { c: schema } };
+    const tools = [{ type: 'function' as const, function: { name: 'deep', parameters: schema } }];
+    const started = performance.now();
+    const count = countPromptTokens([{ role: 'user', content: 'Hi' }], tools);
+    expect(performance.now() - started).toBeLessThan(COUNT_TIME_LIMIT_MS + 150);
+    expect(count).toBeGreaterThan(countPromptTokens([{ role: 'user', content: 'Hi' }]));
+  });
+});
