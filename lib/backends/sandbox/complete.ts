@@ -76,6 +76,8 @@ export interface CompleteOptions {
   promptCache?: PromptCache;
   /** The `refusal` drill. */
   refuse?: boolean;
+  /** Whose prompt cache this request reads (see `CALLER_HEADER`). */
+  caller?: string;
 }
 
 /** Validates the request against its model and writes the sandbox's answer, with usage counted as OpenAI bills it. */
@@ -86,6 +88,7 @@ export function complete(
     maxOutputTokens = DEFAULT_SANDBOX_MAX_OUTPUT_TOKENS,
     promptCache,
     refuse = false,
+    caller = '',
   }: CompleteOptions,
 ): SandboxCompletion {
   const promptTokens = countPromptTokens(request.messages, request.tools);
@@ -148,7 +151,7 @@ export function complete(
   }
 
   const completionTokens = choices.reduce((sum, c) => sum + c.completionTokens, 0);
-  const cachedTokens = promptCache?.lookup(request, promptTokens) ?? 0;
+  const cachedTokens = promptCache?.lookup(request, promptTokens, caller) ?? 0;
   return {
     id: `chatcmpl-${randomUUID().replace(/-/g, '').slice(0, 24)}`,
     created: Math.floor(Date.now() / 1000),

@@ -3,7 +3,7 @@ import type { ChatCompletionCreateParams } from 'openai/resources/chat/completio
 import { ApiError, errorResponse } from '@/lib/errors';
 import { findModel, MODELS } from '@/lib/models/catalog';
 import { complete, toCompletionChunks, toCompletionJson, type SandboxCompletion } from './complete';
-import { PromptCache } from './prompt-cache';
+import { CALLER_HEADER, PromptCache } from './prompt-cache';
 import { DRILL_HEADER, drillError, isDrill, unknownDrill } from './drills';
 import type { Recordings } from './recordings';
 
@@ -123,6 +123,7 @@ async function chatCompletions(
       maxOutputTokens: options.maxOutputTokens,
       promptCache,
       refuse: drill === 'refusal',
+      caller: headers.get(CALLER_HEADER)?.slice(0, 200) ?? '',
     });
   } catch (error) {
     if (error instanceof ApiError) return errorResponse(error);
@@ -155,7 +156,7 @@ function modelObject(id: string) {
 }
 
 export function createSandboxFetch(options: SandboxFetchOptions): typeof fetch {
-  // One cache per sandbox: every caller of this server shares it, as one OpenAI organization's callers do.
+  // One cache per sandbox, kept apart per caller when the server names one in `x-tokenwise-caller`.
   const promptCache = new PromptCache();
   return async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input));

@@ -5,7 +5,7 @@ import { lessonRecordings, type Recordings } from './recordings';
 export { SANDBOX_FINGERPRINT } from './complete';
 export { DRILL_HEADER, DRILLS, type Drill } from './drills';
 export { REFUSAL_TRIGGER, MAX_PARALLEL_CALLS } from './reply';
-export { CACHE_MIN_TOKENS, CACHE_INCREMENT } from './prompt-cache';
+export { CACHE_MIN_TOKENS, CACHE_INCREMENT, CALLER_HEADER } from './prompt-cache';
 export { loadRecordings, sandboxRecordingSchema, type Recordings } from './recordings';
 
 /** Where the sandbox client points; nothing listens there, the custom fetch answers in-process. */

@@ -6,11 +6,15 @@ import { textOf, tokenize } from '@/lib/models/tokenizer';
  * Prompt caching as OpenAI describes it for models before GPT-5.6 (FACTS-COURSE T4): automatic for prompts of
  * 1024 tokens or more, an exact-prefix match (tools, schema and messages in order), reported in 128-token
  * increments in `usage.prompt_tokens_details.cached_tokens`. The sandbox remembers hashes of the prefixes it has
- * seen, at every 128-token boundary from 1024 on, in a small LRU per model and `prompt_cache_key` (like OpenAI,
- * it is shared by everyone calling through this server, which is one organization to OpenAI). The first call with
- * a long prefix reports 0 cached tokens; the same prefix again reports the longest remembered boundary.
+ * seen, at every 128-token boundary from 1024 on, in a small LRU per caller, model and `prompt_cache_key`. The
+ * caller is whatever the server puts in `x-tokenwise-caller` (one learner's runner token, say), so one learner's
+ * runs never show another's cache; without it, every caller of this sandbox shares one cache, as the callers of
+ * one OpenAI organization do. The first call with a long prefix reports 0 cached tokens; the same prefix again
+ * reports the longest remembered boundary.
  */
 export const CACHE_MIN_TOKENS = 1_024;
+/** The request header a server sets to keep each caller's cache apart. */
+export const CALLER_HEADER = 'x-tokenwise-caller';
 export const CACHE_INCREMENT = 128;
 /** Prefix hashes remembered in all. */
 const MAX_ENTRIES = 4_096;
@@ -42,7 +46,7 @@ export class PromptCache {
   private readonly entries = new Map<string, true>();
 
   /** Cached tokens for this request (0 on a first sight), remembering its prefixes for the next call. */
-  lookup(request: ChatCompletionCreateParams, promptTokens: number): number {
+  lookup(request: ChatCompletionCreateParams, promptTokens: number, caller = ''): number {
     if (promptTokens < CACHE_MIN_TOKENS) return 0;
     let text: string | null;
     try {
@@ -53,7 +57,7 @@ export class PromptCache {
     }
     if (text == null) return 0;
     const tokens = tokenize(text);
-    const scope = `${request.model}\u0000${request.prompt_cache_key ?? ''}`;
+    const scope = JSON.stringify([caller, request.model, request.prompt_cache_key ?? '']);
     let hash = createHash('sha256').update(scope).digest('hex');
     let cached = 0;
     const boundaries: string[] = [];

@@ -1,7 +1,12 @@
 import { BadRequestError, PermissionDeniedError } from 'openai';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions/completions';
 import { describe, expect, it } from 'vitest';
-import { CACHE_INCREMENT, CACHE_MIN_TOKENS, createSandboxClient } from '@/lib/backends/sandbox';
+import {
+  CACHE_INCREMENT,
+  CACHE_MIN_TOKENS,
+  CALLER_HEADER,
+  createSandboxClient,
+} from '@/lib/backends/sandbox';
 import { assertMatches } from '../../support/openapi';
 
 /** Lessons 3 and 5: what each output control does in the sandbox, and what reasoning models refuse. */
@@ -132,6 +137,20 @@ describe('prompt caching (T4)', () => {
     expect(third.usage!.prompt_tokens_details!.cached_tokens).toBeGreaterThanOrEqual(cached);
     // Another model has its own cache.
     expect((await ask('My brakes rub.', 'gpt-4.1')).usage!.prompt_tokens_details!.cached_tokens).toBe(0);
+  });
+
+  it('keeps callers apart when the server names them (x-tokenwise-caller)', async () => {
+    const cache = createSandboxClient({ recordings: new Map() });
+    const ask = (caller: string) =>
+      cache.chat.completions.create(
+        { model: 'gpt-4o', messages: [system, { role: 'user', content: 'Hello' }] },
+        { headers: { [CALLER_HEADER]: caller } },
+      );
+    await ask('learner-a');
+    expect((await ask('learner-b')).usage!.prompt_tokens_details!.cached_tokens).toBe(0);
+    expect((await ask('learner-a')).usage!.prompt_tokens_details!.cached_tokens).toBeGreaterThanOrEqual(
+      CACHE_MIN_TOKENS,
+    );
   });
 
   it('a short prompt or a changed start is never cached', async () => {
