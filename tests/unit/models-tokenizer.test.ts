@@ -99,9 +99,9 @@ describe('bounded for any input (issue 10, finding 1)', () => {
   it.each(Object.entries(huge))('counts %s in tens of milliseconds, close to the exact count', (_, text) => {
     countTextTokens('warm');
     const { value, ms } = timed(() => countTextTokens(text));
-    // Typically 10 to 20 ms (bench/tokenizer.mjs); on a loaded machine the time limit stops the exact count and
-    // estimates the rest, so the bound is the limit plus room for a busy CPU. Encoded whole, this took seconds.
-    expect(ms).toBeLessThan(COUNT_TIME_LIMIT_MS + 150);
+    // CPU time, so other jobs on the machine do not count: typically 10 to 20 ms (bench/tokenizer.mjs).
+    // Encoded whole, this took seconds.
+    expect(ms).toBeLessThan(60);
     // Exact for a short sample of the same run, so the long count is that rate times the length.
     const rate = encode(text.slice(0, RUN_LIMIT)).length / RUN_LIMIT;
     expect(value).toBeGreaterThanOrEqual(Math.floor(rate * text.length * 0.9));
