@@ -6,6 +6,7 @@ import { createProxy } from '@/lib/proxy/proxy';
 import { assertMatches } from '../support/openapi';
 import { testConfig } from '../support/proxy-config';
 import { serveRoutes, type ServedApp } from '../support/serve-routes';
+import { cpuClock } from '../unit/sandbox/cpu-time';
 
 /**
  * What lessons 3, 5, 7 and 8 teach, against the sandbox behind the real routes over HTTP, with the real SDK and a
@@ -128,5 +129,49 @@ describe('output controls and tokens (lessons 3 and 5)', () => {
     const second = await ask('Rewrite: the report is late.');
     expect(first.usage!.prompt_tokens_details!.cached_tokens).toBe(0);
     expect(second.usage!.prompt_tokens_details!.cached_tokens).toBeGreaterThanOrEqual(1024);
+  });
+});
+
+describe('bounded work (issue 10, findings 1 and 2)', () => {
+  it('answers or refuses a request with a 64,000-character name and a 180 kB tool description quickly', async () => {
+    const elapsed = cpuClock();
+    const started = Date.now();
+    const response = await fetch(`${app.baseURL}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${client.apiKey}` },
+      body: JSON.stringify({
+        model: 'gpt-4o',
+        messages: [{ role: 'user', content: 'Hi', name: '!'.repeat(64_000) }],
+        tools: [{ type: 'function', function: { name: 'f', description: 'z'.repeat(180_000) } }],
+      }),
+    });
+    await response.text();
+    // Server and client share this process: its CPU time covers the whole request (before the fix: 3 s and more).
+    expect(elapsed()).toBeLessThan(400);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('cuts a schema that asks for megabytes at the output cap, with finish_reason "length"', async () => {
+    const data = await client.chat.completions.create({
+      model: 'gpt-4o',
+      messages: [{ role: 'user', content: 'Fill it.' }],
+      response_format: {
+        type: 'json_schema',
+        json_schema: {
+          name: 'huge',
+          strict: true,
+          schema: {
+            type: 'object',
+            properties: {
+              a: { type: 'array', minItems: 100_000, items: { type: 'string', minLength: 40_000 } },
+            },
+            required: ['a'],
+            additionalProperties: false,
+          },
+        },
+      },
+    });
+    expect(data.choices[0]!.finish_reason).toBe('length');
+    expect(data.usage!.completion_tokens).toBeLessThanOrEqual(4_096);
   });
 });
