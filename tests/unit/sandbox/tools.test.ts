@@ -189,40 +189,31 @@ describe('the tool loop', () => {
     const messages = ask('Compare the weather in Paris and Tokyo today.');
     const first = await create({ messages, tools: [weather] });
     const [a, b] = first.choices[0]!.message.tool_calls!;
-    const missing = await client.chat.completions
-      .create({
-        model: 'gpt-4.1',
-        tools: [weather],
-        messages: [
-          ...messages,
-          first.choices[0]!.message,
-          { role: 'tool', tool_call_id: a!.id, content: '{}' },
-        ],
-      })
-      .catch((e: unknown) => e);
+    const answer = (id: string) => ({ role: 'tool' as const, tool_call_id: id, content: '{}' });
+    const followUp = (answers: ChatCompletionMessageParam[]) =>
+      client.chat.completions
+        .create({
+          model: 'gpt-4.1',
+          tools: [weather],
+          messages: [...messages, first.choices[0]!.message, ...answers],
+        })
+        .then(
+          () => undefined,
+          (e: unknown) => e as BadRequestError,
+        );
+
+    const missing = await followUp([answer(a!.id)]);
     expect(missing).toBeInstanceOf(BadRequestError);
-    expect(((missing as BadRequestError).error as { message: string }).message).toBe(
+    expect((missing!.error as { message: string }).message).toBe(
       `An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'. The following tool_call_ids did not have response messages: ${b!.id}`,
     );
-    expect((missing as BadRequestError).param).toBe('messages.[1].role');
+    expect(missing!.param).toBe('messages.[1].role');
 
-    const unknown = await client.chat.completions
-      .create({
-        model: 'gpt-4.1',
-        tools: [weather],
-        messages: [
-          ...messages,
-          first.choices[0]!.message,
-          { role: 'tool', tool_call_id: a!.id, content: '{}' },
-          { role: 'tool', tool_call_id: b!.id, content: '{}' },
-          { role: 'tool', tool_call_id: 'call_made_up', content: '{}' },
-        ],
-      })
-      .catch((e: unknown) => e);
-    expect(((unknown as BadRequestError).error as { message: string }).message).toBe(
+    const unknown = await followUp([answer(a!.id), answer(b!.id), answer('call_made_up')]);
+    expect((unknown!.error as { message: string }).message).toBe(
       "Invalid parameter: messages with role 'tool' must be a response to a preceeding message with 'tool_calls'.",
     );
-    expect((unknown as BadRequestError).param).toBe('messages.[4].role');
+    expect(unknown!.param).toBe('messages.[4].role');
   });
 
   it('runs the SDK loop helper to the end with zodFunction-validated arguments', async () => {
