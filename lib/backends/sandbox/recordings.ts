@@ -6,7 +6,9 @@ import { z } from 'zod';
 /**
  * Recorded sandbox answers that lessons ship for their own example prompts, in
  * `lessons/<NN-name>/sandbox.yaml`. The match is the last user message, trimmed, compared exactly; temperature 0
- * always answers with the first reply, higher temperatures pick a variant from `(model, messages, seed)`.
+ * always answers with the first reply, higher temperatures pick a variant from `(model, messages, seed, choice)`.
+ * After `tool` messages, a recording for the user's question is the final answer (the lesson writes it to use the
+ * tool results it expects); without one the sandbox quotes the results itself.
  */
 export const sandboxRecordingSchema = z
   .array(
