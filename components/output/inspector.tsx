@@ -127,6 +127,16 @@ function ExchangeView({
           <div className="mt-1">
             <JsonTree value={exchange.request} label={`Request ${index}`} openDepth={2} />
           </div>
+          {exchange.requestHeaders && Object.keys(exchange.requestHeaders).length > 0 && (
+            <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 font-mono text-xs">
+              {Object.entries(exchange.requestHeaders).map(([name, value]) => (
+                <div key={name} className="contents">
+                  <dt className="text-zinc-600 dark:text-zinc-400">{name}</dt>
+                  <dd className="break-all">{value}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
         </details>
         {Object.keys(exchange.headers).length > 0 && (
           <details>
@@ -136,7 +146,7 @@ function ExchangeView({
             <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 font-mono text-xs">
               {Object.entries(exchange.headers).map(([name, value]) => (
                 <div key={name} className="contents">
-                  <dt className="text-zinc-500">{name}</dt>
+                  <dt className="text-zinc-600 dark:text-zinc-400">{name}</dt>
                   <dd className="break-all">{value}</dd>
                 </div>
               ))}
@@ -148,9 +158,21 @@ function ExchangeView({
   );
 }
 
-/** Raw chunks are capped on screen: a long stream has thousands, and each is a tree. */
+/** Raw chunks are capped on screen: a long stream has thousands. */
 const MAX_RAW_CHUNKS = 300;
+const MAX_CHUNK_TEXT = 2_000;
 
+function rawText(chunk: unknown): string {
+  let text: string;
+  try {
+    text = typeof chunk === 'string' ? chunk : (JSON.stringify(chunk) ?? String(chunk));
+  } catch {
+    text = String(chunk);
+  }
+  return text.length > MAX_CHUNK_TEXT ? `${text.slice(0, MAX_CHUNK_TEXT)}…` : text;
+}
+
+/** Each `data:` event of the stream as the wire carried it (re-serialised JSON), with when it arrived. */
 function RawChunks({ exchange, index }: { exchange: Exchange; index: number }) {
   const chunks = exchange.chunks ?? [];
   const times = exchange.chunkTimes?.length === chunks.length ? exchange.chunkTimes : null;
@@ -159,15 +181,18 @@ function RawChunks({ exchange, index }: { exchange: Exchange; index: number }) {
       <h4 className="mb-1 text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400">
         Raw chunks, as they arrived
       </h4>
-      <ol className="space-y-1">
+      <ol className="space-y-1 font-mono text-xs">
         {chunks.slice(0, MAX_RAW_CHUNKS).map((chunk, i) => (
-          <li key={i} className="border-l-2 border-zinc-200 pl-2 dark:border-zinc-800">
-            {times && (
-              <span className="font-mono text-xs text-zinc-600 dark:text-zinc-400">+{times[i]} ms</span>
-            )}
-            <JsonTree value={chunk} label={`Chunk ${i + 1}`} openDepth={0} />
+          <li key={i} className="flex gap-2 border-l-2 border-zinc-200 pl-2 dark:border-zinc-800">
+            {times && <span className="shrink-0 text-zinc-600 dark:text-zinc-400">+{times[i]} ms</span>}
+            <code className="min-w-0 break-all">data: {rawText(chunk)}</code>
           </li>
         ))}
+        {exchange.error === undefined && chunks.length <= MAX_RAW_CHUNKS && (
+          <li className="border-l-2 border-zinc-200 pl-2 dark:border-zinc-800">
+            <code>data: [DONE]</code>
+          </li>
+        )}
       </ol>
       {chunks.length > MAX_RAW_CHUNKS && (
         <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">

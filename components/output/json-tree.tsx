@@ -47,7 +47,7 @@ function JsonNode({ value, path, guide, guideHref, openDepth }: NodeProps) {
     return (
       <div className="pl-4" data-path={formatPath(path)}>
         {label}
-        {label && <span className="text-zinc-500">: </span>}
+        {label && <span className="text-zinc-600 dark:text-zinc-400">: </span>}
         <Primitive value={value} />
       </div>
     );
@@ -65,15 +65,15 @@ function JsonNode({ value, path, guide, guideHref, openDepth }: NodeProps) {
         aria-controls={childrenId}
         aria-label={`${open ? 'Collapse' : 'Expand'} ${path.length ? formatPath(path) : 'response'}`}
         onClick={() => setOpen(!open)}
-        className="-ml-4 inline-block w-4 text-zinc-500 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-brand-500 dark:hover:text-white"
+        className="-ml-4 inline-block w-4 text-zinc-600 dark:text-zinc-400 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-brand-500 dark:hover:text-white"
       >
         <span aria-hidden="true">{open ? '▾' : '▸'}</span>
       </button>
       {label}
-      {label && <span className="text-zinc-500">: </span>}
-      <span className="text-zinc-500">{openBracket}</span>
+      {label && <span className="text-zinc-600 dark:text-zinc-400">: </span>}
+      <span className="text-zinc-600 dark:text-zinc-400">{openBracket}</span>
       {!open && (
-        <span className="text-zinc-500">
+        <span className="text-zinc-600 dark:text-zinc-400">
           {' '}
           {entries.length}{' '}
           {Array.isArray(value)
@@ -98,7 +98,7 @@ function JsonNode({ value, path, guide, guideHref, openDepth }: NodeProps) {
               openDepth={openDepth}
             />
           ))}
-          <span className="text-zinc-500">{closeBracket}</span>
+          <span className="text-zinc-600 dark:text-zinc-400">{closeBracket}</span>
         </div>
       )}
     </div>
@@ -121,7 +121,7 @@ function FieldKey({
   const text = typeof name === 'number' ? String(name) : name;
   if (!entry)
     return (
-      <span className={typeof name === 'number' ? 'text-zinc-500' : 'text-sky-800 dark:text-sky-300'}>
+      <span className={typeof name === 'number' ? 'text-zinc-600 dark:text-zinc-400' : 'text-sky-800 dark:text-sky-300'}>
         {text}
       </span>
     );
@@ -159,5 +159,5 @@ function Primitive({ value }: { value: unknown }) {
     return <span className="text-amber-800 dark:text-amber-300">{String(value)}</span>;
   if (typeof value === 'boolean')
     return <span className="text-violet-800 dark:text-violet-300">{String(value)}</span>;
-  return <span className="text-zinc-500">{value === null ? 'null' : String(value)}</span>;
+  return <span className="text-zinc-600 dark:text-zinc-400">{value === null ? 'null' : String(value)}</span>;
 }

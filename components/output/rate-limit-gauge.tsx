@@ -18,7 +18,7 @@ export function RateLimitGauge({ exchanges }: { exchanges: readonly Exchange[] }
   return (
     <section aria-labelledby="rate-limit-title" className="text-sm" data-testid="rate-limit-gauge">
       <h3 id="rate-limit-title" className="font-semibold">
-        Rate limits
+        Rate limits left
       </h3>
       <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
         From the <code>x-ratelimit-*</code> headers of response #{index}, received at{' '}

@@ -36,7 +36,7 @@ export function UsageCost({
           aria-label="Usage and cost of this run"
         >
           <table className="w-full text-left font-mono text-xs">
-            <thead className="text-zinc-500">
+            <thead className="text-zinc-600 dark:text-zinc-400">
               <tr>
                 <th scope="col" className="py-1 pr-3 font-medium">
                   Model
