@@ -17,7 +17,9 @@ export const envSchema = z.object({
   PUBLIC_URL: z
     .url()
     .optional()
-    .describe('the address people reach the app at (https://…), read at build time: shared links then preview with absolute URLs'),
+    .describe(
+      'the address people reach the app at (https://…), read at build time: shared links then preview with absolute URLs',
+    ),
 
   OPENAI_API_KEY: z
     .string()
@@ -28,6 +30,11 @@ export const envSchema = z.object({
     .url()
     .default('https://api.openai.com/v1')
     .describe('any OpenAI-compatible server: OpenAI, vLLM, Ollama, llama.cpp'),
+  ALLOW_OWN_KEYS: flag
+    .optional()
+    .describe(
+      "1 to pass learners' own keys upstream; unset: on only when OPENAI_BASE_URL is OpenAI's API (a keyless upstream would otherwise be an open relay)",
+    ),
   LIVE_RUNS_FOR_GUESTS: flag
     .default(false)
     .describe('1 to serve runner tokens from the upstream with the server key instead of the sandbox'),
@@ -52,22 +59,54 @@ export const envSchema = z.object({
   RATE_LIMIT_TPM: positiveInt.default(100_000).describe('tokens per minute per runner token'),
   DAILY_TOKEN_BUDGET: positiveInt.default(2_000_000).describe('tokens a day the server key may spend'),
   REDIS_URL: z.url().optional().describe('shared rate limits across instances; unset: in memory'),
-  RATE_LIMIT_IP_RPM: positiveInt.default(600).describe('requests per minute per client IP (a classroom shares one)'),
+  RATE_LIMIT_IP_RPM: positiveInt
+    .default(600)
+    .describe('requests per minute per client IP (a classroom shares one)'),
   RATE_LIMIT_IP_TPM: positiveInt.default(1_000_000).describe('tokens per minute per client IP'),
-  SESSION_RATE_LIMIT_RPM: positiveInt.default(30).describe('POST /api/session calls per minute per client IP'),
+  SESSION_RATE_LIMIT_RPM: positiveInt
+    .default(30)
+    .describe('POST /api/session calls per minute per client IP'),
   RUNNER_TOKEN_TTL_SECONDS: positiveInt.default(3_600).describe('how long a runner token lives'),
-  UPSTREAM_RETRIES: z.coerce.number().int().min(0).max(5).default(1).describe('retries of a failed upstream connection, only before the first byte'),
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0).describe('reverse proxies of your own in front of the app; 0: the socket address, N: the Nth X-Forwarded-For entry from the right'),
-  SANDBOX_STREAM_DELAY_MS: z.coerce.number().int().min(0).max(1_000).default(15).describe('pause between sandbox stream chunks, so streaming is visible'),
-  PROXY_LOG: flag.default(true).describe('one JSON line per proxied request on stdout (never keys or message text)'),
+  UPSTREAM_RETRIES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(5)
+    .default(1)
+    .describe('retries of a failed upstream connection, only before the first byte'),
+  TRUSTED_PROXY_HOPS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(10)
+    .default(0)
+    .describe(
+      'reverse proxies of your own in front of the app; 0: the socket address, N: the Nth X-Forwarded-For entry from the right',
+    ),
+  SANDBOX_STREAM_DELAY_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1_000)
+    .default(15)
+    .describe('pause between sandbox stream chunks, so streaming is visible'),
+  PROXY_LOG: flag
+    .default(true)
+    .describe('one JSON line per proxied request on stdout (never keys or message text)'),
 
-  QUIZ_CHECKS_PER_MINUTE: positiveInt.default(30).describe('quiz answers and challenge runs one client IP may have checked per minute'),
+  QUIZ_CHECKS_PER_MINUTE: positiveInt
+    .default(30)
+    .describe('quiz answers and challenge runs one client IP may have checked per minute'),
 
   DATABASE_URL: z.url().optional().describe('any Postgres; unset: an embedded Postgres under ./data/'),
   ADMIN_TOKEN: z.string().min(16).optional().describe('unlocks note moderation; unset: moderation off'),
   NOTES_LIMIT_PER_IP: positiveInt.default(10).describe('notes one IP address may post per hour'),
-  NOTES_LIMIT_PER_LESSON: positiveInt.default(60).describe('notes one lesson accepts per hour, from everyone'),
-  NOTES_REPORTS_TO_HIDE: positiveInt.default(3).describe('reports from different addresses that hide a note until reviewed'),
+  NOTES_LIMIT_PER_LESSON: positiveInt
+    .default(60)
+    .describe('notes one lesson accepts per hour, from everyone'),
+  NOTES_REPORTS_TO_HIDE: positiveInt
+    .default(3)
+    .describe('reports from different addresses that hide a note until reviewed'),
   NOTES_REPORTS_PER_IP: positiveInt.default(30).describe('reports one IP address may file per hour'),
 });
 

@@ -144,8 +144,20 @@ export const apiErrors = {
   expiredKey: (masked: string) =>
     new ApiError(
       401,
-      `Incorrect API key provided: ${masked}. This runner token has expired; reload the page to get a new one.`,
+      `Incorrect API key provided: ${masked}. This token has expired; reload the page to get a new one.`,
       { code: 'expired_api_key' },
+    ),
+  ownKeysOff: () =>
+    new ApiError(
+      403,
+      'This Tokenwise server does not pass your own API key upstream (ALLOW_OWN_KEYS is off, the default when OPENAI_BASE_URL is not OpenAI). Forget your key in Settings to run on the sandbox, or ask the operator to turn own keys on.',
+      { type: 'permission_error', code: 'own_keys_disabled' },
+    ),
+  remoteImage: (param: string) =>
+    new ApiError(
+      400,
+      "Only data: image URLs are accepted here: this server's upstream is not OpenAI's API, and Tokenwise does not let it fetch addresses on your behalf. Send the image as a base64 data: URL.",
+      { param, code: 'invalid_image_url' },
     ),
   insufficientScope: (scope: string) =>
     new ApiError(403, `You have insufficient permissions for this operation. Missing scopes: ${scope}.`, {

@@ -1,7 +1,8 @@
 import type OpenAI from 'openai';
 import { APIConnectionError, APIConnectionTimeoutError } from 'openai';
 import type { ChatCompletionCreateParams } from 'openai/resources/chat/completions/completions';
-import { DRILL_HEADER } from '@/lib/backends/sandbox';
+import { createHash } from 'node:crypto';
+import { CALLER_HEADER, DRILL_HEADER } from '@/lib/backends/sandbox';
 import { mapBackendError } from '@/lib/backends/upstream';
 import { apiErrors } from '@/lib/errors';
 import type { Caller } from './auth';
@@ -18,6 +19,15 @@ export interface Backend {
   secrets: string[];
   /** A learner's key, sent as this request's own Authorization header (never set on a shared client). */
   authorization?: string;
+  /** Sandbox only: whose prompt cache the call reads, so one learner never sees another's cached prefix. */
+  cacheScope?: string;
+}
+
+/** A runner token's id, or a hash of an own key (never the key): stable per learner, meaningless to anyone else. */
+export function cacheScopeOf(caller: Caller): string {
+  return caller.kind === 'runner'
+    ? `rt:${caller.claims.jti}`
+    : `key:${createHash('sha256').update(caller.key).digest('base64url').slice(0, 22)}`;
 }
 
 export interface BackendClients {
@@ -48,13 +58,20 @@ export function pickBackend(
   headers: Headers,
 ): Backend {
   const { upstream } = config;
-  const sandbox: Backend = { kind: 'sandbox', client: clients.sandbox, serverKey: false, secrets: [] };
+  const sandbox: Backend = {
+    kind: 'sandbox',
+    client: clients.sandbox,
+    serverKey: false,
+    secrets: [],
+    cacheScope: cacheScopeOf(caller),
+  };
   if (headers.get(DRILL_HEADER) || headers.get(FORCE_SANDBOX_HEADER) === 'sandbox') return sandbox;
   if (caller.kind === 'runner') {
     return config.liveRunsForGuests && clients.serverUpstream && upstream.serverKey
       ? { kind: 'upstream', client: clients.serverUpstream, serverKey: true, secrets: [upstream.serverKey] }
       : sandbox;
   }
+  if (!config.allowOwnKeys) throw apiErrors.ownKeysOff();
   return {
     kind: 'upstream',
     client: clients.learnerUpstream,
@@ -90,6 +107,7 @@ export async function sendToBackend(
     try {
       const headers = {
         ...(drill ? { [DRILL_HEADER]: drill } : {}),
+        ...(backend.cacheScope ? { [CALLER_HEADER]: backend.cacheScope } : {}),
         ...(backend.authorization ? { authorization: backend.authorization } : {}),
       };
       return await backend.client.chat.completions

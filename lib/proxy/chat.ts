@@ -92,7 +92,7 @@ export async function reserve(
 ): Promise<Reserved> {
   const { config, limits } = deps;
   const backend = pickBackend(config, deps, admitted.caller, headers);
-  const prepared = prepareForBackend(body, backend, config.limits.maxOutputTokens);
+  const prepared = prepareForBackend(body, backend, config.limits.maxOutputTokens, config.upstream.isOpenAI);
   const promptTokens = promptTokensFor(prepared.body, { exact: admitted.caller.kind === 'runner' });
   const cap = Math.min(
     prepared.body.max_completion_tokens ?? prepared.body.max_tokens ?? config.limits.maxOutputTokens,

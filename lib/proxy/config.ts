@@ -17,7 +17,11 @@ export interface ProxyConfig {
     totalTimeoutMs: number;
     /** Extra attempts after a connection failure, only before the first byte. */
     retries: number;
+    /** The upstream is OpenAI's own API, which fetches image URLs itself and checks every key it is sent. */
+    isOpenAI: boolean;
   };
+  /** Pass learners' own keys (raw or sealed) upstream; off, they may still run on the sandbox. */
+  allowOwnKeys: boolean;
   /** Serve runner tokens from the upstream with the server key instead of the sandbox. */
   liveRunsForGuests: boolean;
   runnerTokens: { secret: string; ttlSeconds: number; rpm: number; tpm: number };
@@ -61,6 +65,12 @@ function processSecret(): string {
   return holder[globalSecret];
 }
 
+/** OpenAI's API itself, over https; any other host (vLLM, Ollama, a proxy) may not check keys at all. */
+export function isOpenAIUpstream(baseURL: string): boolean {
+  const url = new URL(baseURL);
+  return url.protocol === 'https:' && url.hostname === 'api.openai.com';
+}
+
 export function configFromEnv(env: Env, redis?: Redis): ProxyConfig {
   const allowed = env.ALLOWED_MODELS?.split(',')
     .map((m) => m.trim())
@@ -72,7 +82,9 @@ export function configFromEnv(env: Env, redis?: Redis): ProxyConfig {
       firstByteTimeoutMs: env.UPSTREAM_FIRST_BYTE_TIMEOUT_MS,
       totalTimeoutMs: env.UPSTREAM_TOTAL_TIMEOUT_MS,
       retries: env.UPSTREAM_RETRIES,
+      isOpenAI: isOpenAIUpstream(env.OPENAI_BASE_URL),
     },
+    allowOwnKeys: env.ALLOW_OWN_KEYS ?? isOpenAIUpstream(env.OPENAI_BASE_URL),
     liveRunsForGuests: env.LIVE_RUNS_FOR_GUESTS,
     runnerTokens: {
       secret: env.RUNNER_TOKEN_SECRET ?? processSecret(),

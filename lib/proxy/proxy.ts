@@ -1,6 +1,17 @@
 import { createSandboxClient } from '@/lib/backends/sandbox';
 import { createUpstreamClient } from '@/lib/backends/upstream';
-import { apiErrors, clientAddress, errorResponse, json, newRequestId } from '@/lib/http';
+import { z } from 'zod';
+import { MAX_KEY_CHARS, sealKey } from '@/lib/auth/sealed-key';
+import {
+  apiErrors,
+  assertSameOrigin,
+  clientAddress,
+  errorResponse,
+  json,
+  newRequestId,
+  parseOr400,
+  readJsonBody,
+} from '@/lib/http';
 import { createLimits, rateLimitHeaders } from '@/lib/limits';
 import { findModel } from '@/lib/models/catalog';
 import { issueRunnerToken } from '@/lib/auth/runner-token';
@@ -8,6 +19,17 @@ import { authenticate } from './auth';
 import { createChatHandler } from './chat';
 import type { ProxyConfig } from './config';
 import { CORS_HEADERS, preflightResponse } from './http';
+
+/** A key to seal: printable, no spaces, and not one of this app's own tokens. */
+const sealRequestSchema = z.strictObject({
+  key: z
+    .string()
+    .trim()
+    .min(8, 'that is too short to be an API key')
+    .max(MAX_KEY_CHARS)
+    .regex(/^[\x21-\x7e]+$/, 'an API key has no spaces or unusual characters')
+    .refine((k) => !k.startsWith('tw_'), "that is one of Tokenwise's own tokens, not an OpenAI key"),
+});
 
 /** Models are listed with a fixed creation time: the catalog has no such date and clients rarely read it. */
 const MODEL_CREATED = 1_715_367_049;
@@ -27,6 +49,7 @@ export function createProxy(config: ProxyConfig) {
   const sandbox = createSandboxClient({
     recordings: config.sandbox.recordings,
     chunkDelayMs: config.sandbox.chunkDelayMs,
+    maxOutputTokens: config.limits.maxOutputTokens,
   });
   const serverUpstream = config.upstream.serverKey
     ? createUpstreamClient({
@@ -107,6 +130,24 @@ export function createProxy(config: ProxyConfig) {
           200,
           headers,
         );
+      } catch (error) {
+        return errorResponse(error, headers);
+      }
+    },
+
+    /**
+     * `POST /api/session/key` `{ key }`: the learner's own key, sealed (`lib/auth/sealed-key.ts`) so the runner can
+     * use it without the learner's code ever seeing it. Same-origin only and limited like runner tokens.
+     */
+    async sealOwnKey(request: Request): Promise<Response> {
+      const headers = { 'x-request-id': newRequestId(), 'cache-control': 'no-store' };
+      try {
+        assertSameOrigin(request.headers);
+        await limits.admitSession(clientAddress(request.headers, config.trustedProxyHops));
+        const { key } = parseOr400(sealRequestSchema, await readJsonBody(request, { maxBytes: 4 * 1024 }));
+        if (!config.allowOwnKeys) throw apiErrors.ownKeysOff();
+        const { secret, ttlSeconds } = config.runnerTokens;
+        return json(sealKey(secret, key, { ttlSeconds }), 200, headers);
       } catch (error) {
         return errorResponse(error, headers);
       }

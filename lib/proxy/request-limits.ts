@@ -138,7 +138,9 @@ export function prepareForBackend(
   request: ChatCompletionCreateParams,
   backend: Backend,
   maxOutputTokens: number,
+  upstreamIsOpenAI = true,
 ): Prepared {
+  if (backend.kind === 'upstream' && !upstreamIsOpenAI) refuseRemoteImages(request);
   if (!backend.serverKey) return { body: request, hideUsageChunk: false };
   refuseUnpriced(request);
   const capped = capServerPaidOutput(request, maxOutputTokens);
@@ -148,6 +150,20 @@ export function prepareForBackend(
     body: { ...capped, stream_options: { ...capped.stream_options, include_usage: true } },
     hideUsageChunk: !asked,
   };
+}
+
+/**
+ * An upstream that is not OpenAI's may fetch an image URL from wherever it runs (an internal network, say): only
+ * `data:` URLs, which need no fetching, go to it.
+ */
+export function refuseRemoteImages(body: ChatCompletionCreateParams): void {
+  for (const [i, message] of body.messages.entries()) {
+    if (message.role !== 'user' || typeof message.content === 'string') continue;
+    for (const [j, part] of message.content.entries()) {
+      if (part.type === 'image_url' && !/^data:/i.test(part.image_url.url.trim()))
+        throw apiErrors.remoteImage(`messages[${i}].content[${j}].image_url.url`);
+    }
+  }
 }
 
 /**

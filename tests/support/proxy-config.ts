@@ -13,8 +13,11 @@ export function testConfig(overrides: DeepPartial<ProxyConfig> = {}): ProxyConfi
       firstByteTimeoutMs: 5_000,
       totalTimeoutMs: 10_000,
       retries: 1,
+      // The fake upstream in tests stands in for OpenAI's API unless a test says otherwise.
+      isOpenAI: true,
       ...overrides.upstream,
     },
+    allowOwnKeys: overrides.allowOwnKeys ?? true,
     liveRunsForGuests: overrides.liveRunsForGuests ?? false,
     runnerTokens: {
       secret: 'test-secret-test-secret-test-secret!',

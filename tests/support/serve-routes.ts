@@ -25,6 +25,10 @@ const routes: { pattern: RegExp; load: () => Promise<RouteModule> }[] = [
     load: () => import('@/app/api/v1/models/[model]/route') as Promise<RouteModule>,
   },
   { pattern: /^\/api\/session$/, load: () => import('@/app/api/session/route') as Promise<RouteModule> },
+  {
+    pattern: /^\/api\/session\/key$/,
+    load: () => import('@/app/api/session/key/route') as Promise<RouteModule>,
+  },
 ];
 
 export interface ServedApp {
