@@ -11,6 +11,7 @@ import type { RunnerDrill as Drill } from '@/lib/runner/protocol';
 import { encodeShareFragment, KeyInCodeError } from '@/lib/runner/share';
 import { initialCode, saveCode } from './code-store';
 import { KeyWarning } from './key-warning';
+import { SharedCodeDialog } from './shared-code-dialog';
 import { emitJavaScript, loadSdkTypes, monaco, themeFor } from './monaco';
 import type { WorkbenchConfig } from './types';
 import { usePrefersDark } from './use-prefers-dark';
@@ -38,6 +39,9 @@ export default function EditorWorkbench({
     initial.source === 'shared' ? 'Loaded the code from the shared link.' : null,
   );
   const [replaced, setReplaced] = useState<string | null>(initial.replaced);
+  // Code from a shared link asks before its first run spends the learner's own key (see SharedCodeDialog).
+  const sharedAsk = useRef<'ask' | 'allowed'>(initial.source === 'shared' ? 'ask' : 'allowed');
+  const [pendingShared, setPendingShared] = useState<{ code: string; drill: Drill | null } | null>(null);
   const [shareUrl, setShareUrl] = useState<string | null>(null);
   const [keys, setKeys] = useState<KeyMatch[]>(() => findKeys(initial.code));
   const [pastedKey, setPastedKey] = useState(false);
@@ -62,8 +66,21 @@ export default function EditorWorkbench({
     }
     const chosen = drill === 'none' ? null : drill;
     setDrill('none');
+    if (sharedAsk.current === 'ask' && readOwnKey()) {
+      setPendingShared({ code, drill: chosen });
+      return;
+    }
     await run({ code, drill: chosen });
   }, [drill, run]);
+
+  const onSharedChoice = (choice: 'own-key' | 'sandbox' | 'cancel') => {
+    const pending = pendingShared;
+    setPendingShared(null);
+    if (!pending || choice === 'cancel') return;
+    // Once the learner says yes, this code runs with their key; "sandbox" asks again next time.
+    if (choice === 'own-key') sharedAsk.current = 'allowed';
+    void run({ ...pending, useOwnKey: choice === 'own-key' });
+  };
 
   // Monaco's keybinding keeps the first function it was given; it calls whatever is current through this ref.
   const runRef = useRef(runProgram);
@@ -331,6 +348,7 @@ export default function EditorWorkbench({
         guideHref={config.guideHref}
         expectedBackend={expectedBackend}
       />
+      <SharedCodeDialog open={pendingShared !== null} onChoose={onSharedChoice} />
     </div>
   );
 }

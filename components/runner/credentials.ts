@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 
 /**
- * What a run authenticates with: the learner's own key (Settings; this tab only, sessionStorage) or a short-lived
- * runner token from `POST /api/session`, cached in the tab until shortly before it expires.
+ * What a run authenticates with: the learner's own key (Settings; this tab only, sessionStorage), sealed by the
+ * server so the program only sees a token, or a short-lived runner token from `POST /api/session`. Both are cached
+ * in the tab until shortly before they expire.
  */
 export const OWN_KEY_STORAGE = 'tokenwise:openai-key';
 const SESSION_STORAGE = 'tokenwise:runner-session';
@@ -24,7 +25,11 @@ export const sessionSchema = z.object({
 });
 export type RunnerSession = z.infer<typeof sessionSchema>;
 
-export type Credentials = { kind: 'own-key'; key: string } | { kind: 'runner-token'; session: RunnerSession };
+/** `token` is the learner's key sealed by the server (`tw_sk_…`): the program never holds the key itself. */
+export type Credentials = { kind: 'own-key'; token: string } | { kind: 'runner-token'; session: RunnerSession };
+
+const SEALED_STORAGE = 'tokenwise:sealed-key';
+const sealedSchema = z.object({ token: z.string().check(z.minLength(1)), expiresAt: z.string(), for: z.string() });
 
 function storage(): Storage | null {
   try {
@@ -39,11 +44,13 @@ export function readOwnKey(): string | null {
 }
 
 export function saveOwnKey(key: string) {
+  storage()?.removeItem(SEALED_STORAGE);
   storage()?.setItem(OWN_KEY_STORAGE, key.trim());
   window.dispatchEvent(new Event('tokenwise:credentials'));
 }
 
 export function forgetOwnKey() {
+  storage()?.removeItem(SEALED_STORAGE);
   storage()?.removeItem(OWN_KEY_STORAGE);
   window.dispatchEvent(new Event('tokenwise:credentials'));
 }
@@ -82,9 +89,43 @@ export function getRunnerSession({ fresh = false } = {}): Promise<RunnerSession>
   return inflight;
 }
 
-export async function getCredentials(): Promise<Credentials> {
-  const key = readOwnKey();
-  return key ? { kind: 'own-key', key } : { kind: 'runner-token', session: await getRunnerSession() };
+/** Which key a sealed token stands for, without keeping a second copy of the key. */
+async function fingerprint(key: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The own key sealed by the server (`POST /api/session/key`), cached in the tab until shortly before it expires. */
+async function sealedOwnKey(key: string): Promise<string> {
+  const id = await fingerprint(key);
+  try {
+    const cached = sealedSchema.parse(JSON.parse(storage()?.getItem(SEALED_STORAGE) ?? 'null'));
+    if (cached.for === id && Date.parse(cached.expiresAt) - Date.now() > REFRESH_MARGIN_MS) return cached.token;
+  } catch {
+    // nothing cached, or something unreadable: seal again
+  }
+  const response = await fetch('/api/session/key', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ key }),
+  });
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const message = (body as { error?: { message?: string } } | null)?.error?.message;
+    throw new Error(message ?? `Could not prepare your key for the runner (HTTP ${response.status}).`);
+  }
+  const sealed = sealedSchema.parse({ ...(body as object), for: id });
+  storage()?.setItem(SEALED_STORAGE, JSON.stringify(sealed));
+  return sealed.token;
+}
+
+/** What the next run authenticates with: the own key, sealed, unless told not to use it; else a runner token. */
+export async function getCredentials({ ownKey = true }: { ownKey?: boolean } = {}): Promise<Credentials> {
+  const key = ownKey ? readOwnKey() : null;
+  return key
+    ? { kind: 'own-key', token: await sealedOwnKey(key) }
+    : { kind: 'runner-token', session: await getRunnerSession() };
 }
 
 export { maskKey } from '@/lib/errors';

@@ -16,6 +16,8 @@ export interface RunOptions {
   /** The program, already compiled to JavaScript. */
   code: string;
   drill: Drill | null;
+  /** Use the learner's own key if one is set. @default true */
+  useOwnKey?: boolean;
 }
 
 /** Runs programs in the sandboxed frame and keeps the latest run's state. */
@@ -85,7 +87,7 @@ export function useRunner({ lessonSlug }: { lessonSlug: string | null }) {
   );
 
   const run = useCallback(
-    async ({ code, drill }: RunOptions) => {
+    async ({ code, drill, useOwnKey = true }: RunOptions) => {
       const runId = `run_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
       if (current.current) getHost().stop(current.current);
       current.current = runId;
@@ -96,8 +98,8 @@ export function useRunner({ lessonSlug }: { lessonSlug: string | null }) {
         : [];
       dispatch({ type: 'prepare', runId, notes });
       try {
-        const credentials = await getCredentials();
-        const key = credentials.kind === 'own-key' ? credentials.key : credentials.session.token;
+        const credentials = await getCredentials({ ownKey: useOwnKey });
+        const key = credentials.kind === 'own-key' ? credentials.token : credentials.session.token;
         await getHost().run({
           runId,
           code,
