@@ -6,6 +6,8 @@ import { complete, toCompletionChunks, toCompletionJson, type SandboxCompletion 
 import { CALLER_HEADER, PromptCache } from './prompt-cache';
 import { DRILL_HEADER, drillError, isDrill, unknownDrill } from './drills';
 import type { Recordings } from './recordings';
+import { DEFAULT_RETENTION_HOURS, responsesRoute } from './responses/routes';
+import { memoryResponsesStore, type ResponsesStore } from './responses/store';
 
 /**
  * The sandbox as a `fetch`: it answers the OpenAI SDK's requests in-process, on the wire format the API uses
@@ -24,6 +26,11 @@ export interface SandboxFetchOptions {
    * @default DEFAULT_SANDBOX_MAX_OUTPUT_TOKENS (4,096, the variable's own default)
    */
   maxOutputTokens?: number;
+  /**
+   * Where stored responses live (`POST /responses` with `store` not false), and for how long.
+   * @default an in-memory store, 72 hours
+   */
+  responses?: { store: ResponsesStore; retentionHours?: number };
 }
 
 const MODEL_CREATED = 1_700_000_000;
@@ -158,12 +165,22 @@ function modelObject(id: string) {
 export function createSandboxFetch(options: SandboxFetchOptions): typeof fetch {
   // One cache per sandbox, kept apart per caller when the server names one in `x-tokenwise-caller`.
   const promptCache = new PromptCache();
+  const responses = {
+    recordings: options.recordings,
+    maxOutputTokens: options.maxOutputTokens,
+    chunkDelayMs: options.chunkDelayMs,
+    promptCache,
+    store: options.responses?.store ?? memoryResponsesStore(),
+    retentionHours: options.responses?.retentionHours ?? DEFAULT_RETENTION_HOURS,
+  };
   return async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     const method = (init?.method ?? 'GET').toUpperCase();
     const path = url.pathname.replace(/\/+$/, '');
     if (path.endsWith('/chat/completions') && method === 'POST')
       return chatCompletions(init, options, promptCache);
+    const answered = await responsesRoute(path, method, url, init, responses);
+    if (answered) return answered;
     if (path.endsWith('/models') && method === 'GET') {
       return json({ object: 'list', data: MODELS.map((m) => modelObject(m.id)) });
     }

@@ -1,12 +1,15 @@
 import OpenAI from 'openai';
 import { createSandboxFetch } from './fetch';
 import { lessonRecordings, type Recordings } from './recordings';
+import type { ResponsesStore } from './responses/store';
 
 export { SANDBOX_FINGERPRINT } from './complete';
 export { DRILL_HEADER, DRILLS, type Drill } from './drills';
 export { REFUSAL_TRIGGER, MAX_PARALLEL_CALLS } from './reply';
 export { CACHE_MIN_TOKENS, CACHE_INCREMENT, CALLER_HEADER } from './prompt-cache';
 export { loadRecordings, sandboxRecordingSchema, type Recordings } from './recordings';
+export { memoryResponsesStore, StoreUnavailableError, type ResponsesStore, type StoredResponse } from './responses/store';
+export { DEFAULT_RETENTION_HOURS } from './responses/routes';
 
 /** Where the sandbox client points; nothing listens there, the custom fetch answers in-process. */
 export const SANDBOX_BASE_URL = 'http://sandbox.tokenwise.invalid/v1';
@@ -18,6 +21,8 @@ export interface SandboxClientOptions {
   chunkDelayMs?: number;
   /** The server's `MAX_OUTPUT_TOKENS`, applied to every answer. @default 4,096 */
   maxOutputTokens?: number;
+  /** Where stored responses live, and for how long. @default in memory, 72 hours */
+  responses?: { store: ResponsesStore; retentionHours?: number };
 }
 
 /**
@@ -34,6 +39,7 @@ export function createSandboxClient(options: SandboxClientOptions = {}): OpenAI 
       recordings: options.recordings ?? lessonRecordings(),
       chunkDelayMs: options.chunkDelayMs ?? 0,
       ...(options.maxOutputTokens ? { maxOutputTokens: options.maxOutputTokens } : {}),
+      ...(options.responses ? { responses: options.responses } : {}),
     }),
   });
 }
