@@ -14,6 +14,7 @@ const stream = await client.chat.completions.create({
   messages,
   stream: true,
   stream_options: { include_usage: true },
+  temperature: 0,
   max_completion_tokens: 200,
 });
 let text = '';
@@ -31,7 +32,7 @@ console.log(`finish_reason: ${finishReason}, ${text.length} characters`);
 // 2. Abort mid-stream: the raw stream's loop ends quietly, without an error and without a finish_reason.
 const controller = new AbortController();
 const cut = await client.chat.completions.create(
-  { model: 'gpt-4o-mini', messages, stream: true, max_completion_tokens: 200 },
+  { model: 'gpt-4o-mini', messages, stream: true, temperature: 0, max_completion_tokens: 200 },
   { signal: controller.signal },
 );
 let partial = '';
@@ -49,6 +50,7 @@ const capped = await client.chat.completions.create({
   model: 'gpt-4o-mini',
   messages,
   stream: true,
+  temperature: 0,
   max_completion_tokens: 20,
 });
 let cappedText = '';

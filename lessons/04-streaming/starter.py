@@ -11,6 +11,7 @@ stream = client.chat.completions.create(
         {"role": "user", "content": "Why do chat apps stream their replies? Answer in three sentences."},
     ],
     stream=True,
+    temperature=0,  # the steadiest wording, so every run streams the same reply
     max_completion_tokens=200,
 )
 
@@ -37,5 +38,5 @@ print("finish_reason:", finish_reason)
 #    stream.close() to release the connection (Python has no AbortController).
 #    Then let the server stop it instead: set max_completion_tokens=20. The stream ends on its own,
 #    and its last chunk with a choice says finish_reason "length".
-# 3. Stream two replies at once: add n=2 and temperature=1, and put each reply together by
+# 3. Stream two replies at once: add n=2, raise temperature to 1, and put each reply together by
 #    choice.index, looping over every entry of chunk.choices.
