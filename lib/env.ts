@@ -100,6 +100,11 @@ export const envSchema = z.object({
 
   DATABASE_URL: z.url().optional().describe('any Postgres; unset: an embedded Postgres under ./data/'),
   ADMIN_TOKEN: z.string().min(16).optional().describe('unlocks note moderation; unset: moderation off'),
+  NOTES_ATTEMPTS_PER_MINUTE: positiveInt
+    .default(10)
+    .describe(
+      'note posts one client address may attempt per minute, refused ones included (counted before rendering)',
+    ),
   NOTES_LIMIT_PER_IP: positiveInt.default(10).describe('notes one IP address may post per hour'),
   NOTES_LIMIT_PER_LESSON: positiveInt
     .default(60)

@@ -6,6 +6,8 @@ import { NoteError } from './errors';
 
 /** A note that takes longer than this to render is refused when posted (legitimate notes take a few ms). */
 export const RENDER_BUDGET_MS = 1_000;
+/** A note whose HTML is larger than this is refused: 4,000 characters of Markdown never legitimately need more. */
+export const MAX_HTML_CHARS = 64 * 1024;
 const CACHE_SIZE = 2_000;
 const cache = new Map<string, string>();
 
@@ -62,7 +64,7 @@ export async function checkRenderable(body: string): Promise<void> {
       fields: { body: 'This note is too complex to display; simplify its formatting.' },
     });
   }
-  if (performance.now() - started > RENDER_BUDGET_MS) {
+  if (performance.now() - started > RENDER_BUDGET_MS || html.length > MAX_HTML_CHARS) {
     throw new NoteError('note_too_complex', 'This note is too complex to display; simplify its formatting.', {
       fields: { body: 'This note is too complex to display; simplify its formatting.' },
     });

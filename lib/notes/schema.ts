@@ -13,6 +13,11 @@ export const NOTE_LIMITS = {
    * thousand nested markers overflow its stack), so deep nesting is refused, not rendered.
    */
   maxNesting: 16,
+  /**
+   * Most table cells a note may make. GFM pads every row of a table to its header's width, so a wide header over
+   * many short rows multiplies into far more cells than characters; 4 kB could otherwise ask for 600,000.
+   */
+  maxTableCells: 500,
   /** Largest request body the notes API reads, in bytes (the body cap in UTF-8 plus room for the other fields). */
   requestMaxBytes: 24 * 1024,
 } as const;
@@ -55,6 +60,30 @@ export function nestingDepth(markdown: string): number {
   return deepest;
 }
 
+/**
+ * The cells the note's tables would render: for each table (a header row, then a delimiter row of dashes and pipes),
+ * its header's columns times its rows, the rows being the lines that follow until a blank line.
+ */
+export function tableCells(markdown: string): number {
+  const lines = markdown.split(/\r?\n/);
+  const columns = (line: string) =>
+    line
+      .replace(/^\s*\|/, '')
+      .replace(/\|\s*$/, '')
+      .split('|').length;
+  let cells = 0;
+  for (let i = 1; i < lines.length; i++) {
+    if (!/^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/.test(lines[i]!) || !lines[i - 1]!.includes('|'))
+      continue;
+    const width = columns(lines[i - 1]!);
+    let rows = 1;
+    while (i + rows < lines.length && lines[i + rows]!.trim() !== '') rows++;
+    cells += width * rows;
+    i += rows - 1;
+  }
+  return cells;
+}
+
 export const sdkVersionSchema = z
   .string()
   .trim()
@@ -74,6 +103,10 @@ export const noteInputSchema = z.object({
     .refine(
       (body) => nestingDepth(body) <= NOTE_LIMITS.maxNesting,
       `Quotes and lists may nest at most ${NOTE_LIMITS.maxNesting} levels deep.`,
+    )
+    .refine(
+      (body) => tableCells(body) <= NOTE_LIMITS.maxTableCells,
+      `Tables may have at most ${NOTE_LIMITS.maxTableCells.toLocaleString('en-US')} cells in all; make them smaller.`,
     )
     .describe('Markdown; raw HTML is left out, never rendered'),
   displayName: z

@@ -5,6 +5,8 @@ import * as repo from '@/lib/db/notes';
 import { env } from '@/lib/env';
 import { ApiError } from '@/lib/errors';
 import { getLesson } from '@/lib/lessons/loader';
+import { createPerClientLimiter, type PerClientLimiter } from '@/lib/limits/per-client';
+import { sharedLimitStore } from '@/lib/limits/store';
 import { NoteError } from './errors';
 import { checkRenderable, renderNote } from './render';
 import { fieldErrors, noteInputSchema, olderSdkLabel } from './schema';
@@ -80,6 +82,20 @@ export async function getNoteCounts(): Promise<Map<string, number> | undefined> 
   }
 }
 
+const ATTEMPTS = Symbol.for('tokenwise.noteAttempts');
+
+/** Posts one address may attempt per minute, stored or refused: one process-wide window in the shared store. */
+function postAttempts() {
+  const holder = globalThis as unknown as Record<symbol, PerClientLimiter | undefined>;
+  holder[ATTEMPTS] ??= createPerClientLimiter(
+    'note-post',
+    env().NOTES_ATTEMPTS_PER_MINUTE,
+    'note posts',
+    sharedLimitStore(),
+  );
+  return holder[ATTEMPTS];
+}
+
 /** Validates, checks the honeypot and limits, renders once, stores. */
 export async function postNote(slug: string, input: unknown, address: string): Promise<NoteView> {
   const lesson = await requireLesson(slug);
@@ -91,6 +107,8 @@ export async function postNote(slug: string, input: unknown, address: string): P
   const { body, displayName, sdkVersion, website } = parsed.data;
   // The honeypot field is invisible to people; anything in it came from a bot.
   if (website) throw new NoteError('note_rejected', 'This note could not be accepted.');
+  // Attempts are counted before the note is rendered, so refused notes cost their sender too.
+  await postAttempts().admit(address);
   await checkRenderable(body);
 
   const config = env();
