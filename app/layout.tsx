@@ -11,9 +11,9 @@ const description =
 export const metadata: Metadata = {
   title: { default: 'Tokenwise: learn the OpenAI API by running it', template: '%s · Tokenwise' },
   description,
-  // A constant read at build time (never a request header), so every page stays static. Unset: Next resolves the
-  // preview image against localhost, which is right for a laptop and harmless elsewhere.
-  metadataBase: publicUrl ? new URL(publicUrl) : undefined,
+  // A constant read at build time (never a request header), so every page stays static. Unset: localhost, which is
+  // right for a laptop; a deployment sets PUBLIC_URL so shared links preview with its own address.
+  metadataBase: new URL(publicUrl ?? `http://localhost:${env().PORT}`),
   icons: {
     icon: [
       { url: '/favicon.ico', sizes: '16x16 32x32 48x48' },

@@ -20,6 +20,7 @@ try {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
   });
   child.on('message', (message) => {
+    if (message?.ready) console.log(`▸ Tokenwise (development) is ready: http://localhost:${message.port}`);
     if (message?.error === 'EADDRINUSE') console.error(portInUseMessage(message.port, 'PORT', 'npm run dev'));
   });
   // Ctrl+C reaches the server too (one process group); a signal sent to this process alone is passed on.
