@@ -62,6 +62,9 @@ try {
       NOTES_ATTEMPTS_PER_MINUTE: '100000',
       // The browser tests answer many questions from one address; the 429 itself is tested with a fresh client.
       QUIZ_CHECKS_PER_MINUTE: '100',
+      // Integration tests speak as many clients through X-Forwarded-For, as behind one trusted reverse proxy. The
+      // default (0: the socket address only) is tested on app instances of its own (tests/integration/client-address).
+      TRUSTED_PROXY_HOPS: '1',
     },
   });
   const env = { TOKENWISE_URL: app.url, ADMIN_TOKEN, ...(database.url ? { TEST_DATABASE_URL: database.url } : {}) };
