@@ -53,7 +53,7 @@ function Gauge({ name, bucket, unit }: { name: string; bucket: RateLimitBucket |
   const low = share !== null && share < 0.1;
   return (
     <div>
-      <div className="flex items-baseline justify-between gap-2">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-2">
         <span id={`${id}-label`} className="font-medium">
           {name}
         </span>

@@ -19,7 +19,7 @@ export interface Attempt {
   /** Ms after the call's first attempt started. */
   startMs: number;
   durationMs: number;
-  /** Ms between the end of the previous attempt and this one's start (0 for the first). */
+  /** Ms between the previous attempt's response (its headers) and this one's start (0 for the first). */
   waitedMs: number;
   /** What the previous response asked for (`retry-after-ms`/`retry-after`), `null` if it did not. */
   askedMs: number | null;
@@ -93,7 +93,11 @@ function attemptOf(
   firstStartedAt: number,
   before: Exchange | undefined,
 ): Attempt {
-  const beforeEnd = before ? before.startedAt + before.durationMs : exchange.startedAt;
+  // The SDK starts waiting as soon as it has the failed response's headers (it drops the body), so the wait is
+  // measured from then; an older record without that time falls back to the end of the exchange.
+  const beforeEnd = before
+    ? before.startedAt + (before.headersAtMs ?? before.durationMs)
+    : exchange.startedAt;
   return {
     exchangeId: exchange.id,
     number,

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { recordForeignRequests, Workbench } from './pages/workbench';
 
 /**
@@ -39,12 +39,11 @@ stream_options: { include_usage: true },
 for await (const chunk of stream) process.stdout.write(chunk.choices[0]?.delta?.content ?? '');
 `;
 
-function panel(page: Page) {
-  return page.getByRole('region', { name: 'Output', exact: true });
-}
-
-/** axe on the output panel, light and dark (the page follows the system theme), with a screenshot of each. */
-async function checkPanel(page: Page, name: string) {
+/**
+ * axe on the output panel, light and dark (the page follows the system theme), with a screenshot of each view (the
+ * example column scrolls on its own, so a screenshot of the whole panel would be cut at the column's height).
+ */
+async function checkPanel(page: Page, name: string, views: Locator[]) {
   mkdirSync(ARTIFACTS, { recursive: true });
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
@@ -55,7 +54,10 @@ async function checkPanel(page: Page, name: string) {
       results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
       `axe, ${colorScheme}`,
     ).toEqual([]);
-    await panel(page).screenshot({ path: `${ARTIFACTS}/output-${name}-${colorScheme}.png` });
+    for (const [i, view] of views.entries())
+      await view.screenshot({
+        path: `${ARTIFACTS}/output-${name}${i ? `-${i + 1}` : ''}-${colorScheme}.png`,
+      });
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
@@ -113,7 +115,7 @@ test('compare runs: pin a run, change settings, see both side by side; unpin and
   const [a, b] = [await pinnedSide.boundingBox(), await currentSide.boundingBox()];
   expect(Math.abs(a!.y - b!.y)).toBeLessThan(2);
   expect(b!.x).toBeGreaterThan(a!.x + a!.width - 1);
-  await checkPanel(page, 'compare');
+  await checkPanel(page, 'compare', [compare]);
 
   // Stacked on a phone.
   await page.setViewportSize({ width: 390, height: 844 });
@@ -123,7 +125,7 @@ test('compare runs: pin a run, change settings, see both side by side; unpin and
   const box = await compare.boundingBox();
   expect(box!.x + box!.width).toBeLessThanOrEqual(390);
   expect(await compare.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(0);
-  await panel(page).screenshot({ path: `${ARTIFACTS}/output-compare-phone.png` });
+  await compare.screenshot({ path: `${ARTIFACTS}/output-compare-phone.png` });
   await page.setViewportSize({ width: 1280, height: 900 });
 
   // Replace: this run becomes the pinned one; then unpin.
@@ -173,7 +175,7 @@ test('streaming: a timeline of the chunks, and the inspector toggles assembled a
   await expect(
     bench.inspector.getByRole('region', { name: 'Response, assembled from the stream' }),
   ).toHaveCount(0);
-  await checkPanel(page, 'stream');
+  await checkPanel(page, 'stream', [timeline, bench.inspector]);
   await assembled.click();
   await expect(
     bench.inspector.getByRole('region', { name: 'Response, assembled from the stream' }),
@@ -221,5 +223,5 @@ test('rate limits: the gauge reads the headers of each run; the 429 drill shows 
     expect(waited).toBeGreaterThanOrEqual(190);
   }
   await expect(retries).toContainText('3 attempts in');
-  await checkPanel(page, 'rate-limits');
+  await checkPanel(page, 'rate-limits', [retries, gauge]);
 });

@@ -74,4 +74,19 @@ describe('groupAttempts', () => {
     expect(calls[0]!.attempts[0]!.error).toBe('TypeError: Failed to fetch');
     expect(calls[0]!.attempts[1]!.waitedMs).toBe(490);
   });
+
+  it("measures the wait from when the failed response's headers arrived, as the SDK waits from then", () => {
+    const [call] = groupAttempts([
+      exchange({
+        startedAt: 0,
+        durationMs: 30,
+        headersAtMs: 20,
+        status: 429,
+        headers: { 'retry-after-ms': '200' },
+      }),
+      exchange({ startedAt: 222, status: 200 }),
+    ]);
+    expect(call!.attempts[1]!.waitedMs).toBe(202);
+    expect(call!.attempts[1]!.askedMs).toBe(200);
+  });
 });
