@@ -37,6 +37,30 @@ export function stampClientAddress(req) {
 }
 
 /**
+ * A path segment that is not valid percent-encoding (`/lessons/%ff`) makes Next's router answer a plain-text 500
+ * before any route runs. Escaping that segment's `%` signs makes it the literal text it is, which names nothing:
+ * the route's own 404 (the page's, or the API's JSON envelope).
+ */
+export function repairPercentEncoding(req) {
+  const url = req.url ?? '/';
+  const query = url.indexOf('?');
+  const pathname = query < 0 ? url : url.slice(0, query);
+  if (!pathname.includes('%')) return;
+  const repaired = pathname
+    .split('/')
+    .map((segment) => {
+      try {
+        decodeURIComponent(segment);
+        return segment;
+      } catch {
+        return segment.replaceAll('%', '%25');
+      }
+    })
+    .join('/');
+  if (repaired !== pathname) req.url = repaired + (query < 0 ? '' : url.slice(query));
+}
+
+/**
  * Prepares Next and listens. Resolves with `{ server, close }` once listening; rejects with `error.code` set
  * (`EADDRINUSE`, `EACCES`, ...) if the port cannot be had.
  */
@@ -58,6 +82,7 @@ export async function serve({ dev = false, port, host, dir = process.cwd(), quie
   let handle;
   server.on('request', async (req, res) => {
     stampClientAddress(req);
+    repairPercentEncoding(req);
     try {
       handle ??= (await preparing, app.getRequestHandler());
       await handle(req, res);

@@ -11,4 +11,3 @@ export { assertSameOrigin } from './same-origin';
 export { json, respond } from './respond';
 export { parseOr400 } from './parse';
 export { ApiError, apiErrors, errorResponse, newRequestId, type ErrorEnvelope } from '@/lib/errors';
-export { decodeSegment, notFoundPath, routeParams } from './params';

@@ -1,12 +1,4 @@
-import {
-  assertSameOrigin,
-  clientAddress,
-  json,
-  parseOr400,
-  readJsonBody,
-  respond,
-  routeParams,
-} from '@/lib/http';
+import { assertSameOrigin, clientAddress, json, parseOr400, readJsonBody, respond } from '@/lib/http';
 import {
   deleteNoteForGood,
   moderateNote,
@@ -22,7 +14,7 @@ type Context = { params: Promise<{ id: string }> };
 async function authorise(request: Request, { params }: Context): Promise<number> {
   assertSameOrigin(request.headers);
   await requireAdmin(request.headers, clientAddress(request.headers));
-  const id = noteIdSchema.safeParse((await routeParams(params, new URL(request.url).pathname)).id);
+  const id = noteIdSchema.safeParse((await params).id);
   if (!id.success) throw new NoteError('note_not_found', 'There is no such note.');
   return id.data;
 }

@@ -1,12 +1,4 @@
-import {
-  assertSameOrigin,
-  clientAddress,
-  json,
-  parseOr400,
-  readJsonBody,
-  respond,
-  routeParams,
-} from '@/lib/http';
+import { assertSameOrigin, clientAddress, json, parseOr400, readJsonBody, respond } from '@/lib/http';
 import { NOTE_LIMITS } from '@/lib/notes/schema';
 import { getNotesPage, listQuerySchema, postNote } from '@/lib/notes/service';
 import type { NotesPage } from '@/lib/notes/types';
@@ -18,7 +10,7 @@ export const dynamic = 'force-dynamic';
 /** Visible notes on a lesson, newest first: `?before=<id>&limit=<1..50>`. */
 export function GET(request: Request, { params }: Context) {
   return respond(async () => {
-    const { slug } = await routeParams(params, new URL(request.url).pathname);
+    const { slug } = await params;
     const query = parseOr400(
       listQuerySchema,
       Object.fromEntries(new URL(request.url).searchParams),
@@ -32,7 +24,7 @@ export function GET(request: Request, { params }: Context) {
 /** Posts a note: JSON `{ body, displayName, sdkVersion?, website? }`, same origin only. */
 export function POST(request: Request, { params }: Context) {
   return respond(async () => {
-    const { slug } = await routeParams(params, new URL(request.url).pathname);
+    const { slug } = await params;
     assertSameOrigin(request.headers);
     const input = await readJsonBody(request, { maxBytes: NOTE_LIMITS.requestMaxBytes });
     // The note's own schema is parsed by the service, which turns each field's problem into a form message.

@@ -1,6 +1,4 @@
-import { errorResponse, routeParams } from '@/lib/http';
 import { getProxy } from '@/lib/proxy';
-import { CORS_HEADERS } from '@/lib/proxy/http';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -12,12 +10,8 @@ export async function GET(
   request: Request,
   { params }: { params: Promise<{ model: string }> },
 ): Promise<Response> {
-  try {
-    const { model } = await routeParams(params, new URL(request.url).pathname);
-    return await getProxy().retrieveModel(request, model);
-  } catch (error) {
-    return errorResponse(error, CORS_HEADERS);
-  }
+  const { model } = await params;
+  return getProxy().retrieveModel(request, model);
 }
 
 export function OPTIONS(request: Request): Response {
