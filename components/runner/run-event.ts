@@ -14,6 +14,8 @@ export interface RunEventExchange {
   chunks?: unknown[];
   /** HTTP status; `null` when no response arrived. */
   status: number | null;
+  /** The allow-listed request headers the runner kept (the error drill, the SDK's retry count); drill challenges need them. */
+  requestHeaders?: Record<string, string>;
 }
 
 export interface RunEventDetail {
@@ -35,6 +37,7 @@ export function toEventExchanges(exchanges: readonly Exchange[]): RunEventExchan
     .map((e) => ({
       request: e.request,
       status: e.status,
+      ...(e.requestHeaders ? { requestHeaders: e.requestHeaders } : {}),
       ...(e.chunks ? { chunks: e.chunks } : { response: e.response }),
     }));
 }

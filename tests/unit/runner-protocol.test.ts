@@ -126,6 +126,11 @@ describe('the tokenwise:run event', () => {
       { request: { model: 'gpt-4o-mini' }, status: null, response: undefined },
     ]);
   });
+
+  it('keeps the request headers the runner recorded, so a drill challenge can see its drill', () => {
+    const [event] = toEventExchanges([exchange('x1', { requestHeaders: { 'x-tokenwise-drill': '429' } })]);
+    expect(event?.requestHeaders).toEqual({ 'x-tokenwise-drill': '429' });
+  });
 });
 
 describe('the runner frame policy', () => {
