@@ -20,7 +20,12 @@ describe('repairPercentEncoding', () => {
   });
 
   it('leaves well-formed paths exactly as they came', () => {
-    for (const url of ['/', '/lessons/chat-completions', '/lessons/caf%C3%A9', '/api/v1/models/gpt-4o?x=%ff']) {
+    for (const url of [
+      '/',
+      '/lessons/chat-completions',
+      '/lessons/caf%C3%A9',
+      '/api/v1/models/gpt-4o?x=%ff',
+    ]) {
       expect(repaired(url)).toBe(url);
     }
   });
