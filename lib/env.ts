@@ -90,6 +90,9 @@ export const envSchema = z.object({
     .max(1_000)
     .default(15)
     .describe('pause between sandbox stream chunks, so streaming is visible'),
+  RESPONSES_RETENTION_HOURS: positiveInt
+    .default(72)
+    .describe('hours a stored Responses API response (store not false) is kept in the database for previous_response_id'),
   PROXY_LOG: flag
     .default(true)
     .describe('one JSON line per proxied request on stdout (never keys or message text)'),

@@ -8,7 +8,7 @@ import { z } from 'zod';
  */
 export const RUNNER_TOKEN_PREFIX = 'tw_rt_';
 
-export const RUNNER_SCOPES = ['chat.completions', 'models'] as const;
+export const RUNNER_SCOPES = ['chat.completions', 'responses', 'models'] as const;
 export type RunnerScope = (typeof RUNNER_SCOPES)[number];
 
 const claimsSchema = z.object({

@@ -4,6 +4,7 @@ import {
   check,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -71,5 +72,26 @@ export const appSettings = pgTable('app_settings', {
   name: text('name').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * Responses the sandbox stored (`store` not false), so `previous_response_id`, `GET`, `DELETE` and `input_items`
+ * work across restarts and instances. `owner` is a runner token's id or a hash of a learner's key, never a key.
+ */
+export const storedResponses = pgTable(
+  'stored_responses',
+  {
+    id: text('id').primaryKey(),
+    owner: text('owner').notNull(),
+    /** The Response object as answered. */
+    response: jsonb('response').notNull(),
+    /** The conversation up to this response: earlier turns' items, then this request's own input items. */
+    items: jsonb('items').notNull(),
+    /** How many of `items` (the tail) are this request's own input. */
+    inputCount: integer('input_count').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('stored_responses_expires_idx').on(t.expiresAt)],
+);
 
 export type NoteRow = typeof notes.$inferSelect;

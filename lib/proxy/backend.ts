@@ -87,10 +87,16 @@ const sleep = (ms: number, signal: AbortSignal) =>
     signal.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
   });
 
+/** One SDK call on a backend's client, as a raw Response: `client.chat.completions.create(...)`, `client.responses...`. */
+export type BackendCall = (
+  client: OpenAI,
+  options: { signal: AbortSignal; maxRetries: number; headers: Record<string, string> },
+) => { asResponse(): Promise<Response> };
+
 /**
- * One `chat.completions.create()` on the backend, as a raw Response (so SSE bytes pass through untouched). Retried
- * only on a connection failure before any byte came back, and only to the upstream; no first byte within
- * `firstByteTimeoutMs` aborts with `Stopped('first-byte')`.
+ * One `chat.completions.create()` on the backend (or the SDK call `call` makes), as a raw Response (so SSE bytes
+ * pass through untouched). Retried only on a connection failure before any byte came back, and only to the
+ * upstream; no first byte within `firstByteTimeoutMs` aborts with `Stopped('first-byte')`.
  */
 export async function sendToBackend(
   upstream: ProxyConfig['upstream'],
@@ -98,6 +104,7 @@ export async function sendToBackend(
   body: ChatCompletionCreateParams,
   controller: AbortController,
   drill: string | null,
+  call: BackendCall = (client, options) => client.chat.completions.create(body, options),
 ): Promise<Response> {
   for (let attempt = 0; ; attempt++) {
     const firstByte = setTimeout(
@@ -110,9 +117,7 @@ export async function sendToBackend(
         ...(backend.cacheScope ? { [CALLER_HEADER]: backend.cacheScope } : {}),
         ...(backend.authorization ? { authorization: backend.authorization } : {}),
       };
-      return await backend.client.chat.completions
-        .create(body, { signal: controller.signal, maxRetries: 0, headers })
-        .asResponse();
+      return await call(backend.client, { signal: controller.signal, maxRetries: 0, headers }).asResponse();
     } catch (error) {
       if (controller.signal.aborted) throw controller.signal.reason;
       const connection = error instanceof APIConnectionError && !(error instanceof APIConnectionTimeoutError);

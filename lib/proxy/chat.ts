@@ -7,6 +7,7 @@ import {
   type Reservation,
   type WindowState,
 } from '@/lib/limits';
+import type { RunnerScope } from '@/lib/auth/runner-token';
 import { authenticate, type Caller } from './auth';
 import { pickBackend, sendToBackend, Stopped, type Backend, type BackendClients } from './backend';
 import { chatCompletionRequestSchema, type ChatCompletionRequest } from './chat-schema';
@@ -46,12 +47,9 @@ export interface Admitted {
 export async function admit(
   { config, limits }: Pick<ChatDeps, 'config' | 'limits'>,
   request: Request,
+  scope: RunnerScope = 'chat.completions',
 ): Promise<Admitted> {
-  const caller = authenticate(
-    request.headers.get('authorization'),
-    config.runnerTokens.secret,
-    'chat.completions',
-  );
+  const caller = authenticate(request.headers.get('authorization'), config.runnerTokens.secret, scope);
   const subject: LimitSubject = {
     ip: clientAddress(request.headers, config.trustedProxyHops),
     runner:
@@ -108,8 +106,11 @@ export async function reserve(
 /** Step 4 (`sendToBackend` in `./backend`): one call, retried only on a connection failure before any byte. */
 export { sendToBackend as send } from './backend';
 
-/** One chat call's bookkeeping: its id, its response headers, its log line, and how it can be stopped. */
-class Call {
+/**
+ * One call's bookkeeping: its id, its response headers, its log line, and how it can be stopped. Shared with the
+ * Responses handler (`lib/responses/handler.ts`), which names its own `entry.route`.
+ */
+export class Call {
   readonly started = performance.now();
   readonly id = newRequestId();
   readonly entry: Record<string, unknown> = { requestId: this.id, route: 'chat.completions' };
@@ -193,7 +194,7 @@ class Call {
 }
 
 /** The headers an answer goes out with: the backend's content type, the right rate-limit headers, ours. */
-function answerHeaders(
+export function answerHeaders(
   call: Call,
   response: Response,
   caller: Caller,

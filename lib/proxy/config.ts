@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Env } from '@/lib/env';
-import type { Recordings } from '@/lib/backends/sandbox';
+import type { Recordings, ResponsesStore } from '@/lib/backends/sandbox';
 import { MODELS } from '@/lib/models/catalog';
 
 /** Everything the proxy needs, as plain data: `configFromEnv()` for the app, hand-built in tests. */
@@ -49,6 +49,8 @@ export interface ProxyConfig {
     /** @default the app's lessons' recordings */
     recordings?: Recordings;
     chunkDelayMs: number;
+    /** Stored Responses (`lib/db/responses.ts` in the app). @default in memory, 72 hours, no sweep timer */
+    responses?: { store: ResponsesStore; retentionHours?: number; sweepIntervalMs?: number };
   };
   /** Reverse proxies trusted in front of the app (`clientAddress` in `lib/http`): 0 uses the socket address only. */
   trustedProxyHops: number;

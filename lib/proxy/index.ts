@@ -1,6 +1,7 @@
 import 'server-only';
 import { env } from '@/lib/env';
 import { sharedLimitStore } from '@/lib/limits/store';
+import { postgresResponsesStore } from '@/lib/db/responses';
 import { configFromEnv } from './config';
 import { createProxy, type Proxy } from './proxy';
 
@@ -17,7 +18,14 @@ const key = Symbol.for('tokenwise.proxy');
 export function getProxy(): Proxy {
   const holder = globalThis as unknown as Record<symbol, Proxy | undefined>;
   if (!holder[key]) {
-    holder[key] = createProxy(configFromEnv(env(), sharedLimitStore().redis));
+    const config = configFromEnv(env(), sharedLimitStore().redis);
+    // Stored Responses live in the app's Postgres, swept every 10 minutes.
+    config.sandbox.responses = {
+      store: postgresResponsesStore(),
+      retentionHours: env().RESPONSES_RETENTION_HOURS,
+      sweepIntervalMs: 10 * 60_000,
+    };
+    holder[key] = createProxy(config);
   }
   return holder[key];
 }

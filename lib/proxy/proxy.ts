@@ -16,6 +16,7 @@ import { createLimits, rateLimitHeaders } from '@/lib/limits';
 import { findModel } from '@/lib/models/catalog';
 import { issueRunnerToken } from '@/lib/auth/runner-token';
 import { authenticate } from './auth';
+import { createResponsesHandler } from '@/lib/responses/handler';
 import { createChatHandler } from './chat';
 import type { ProxyConfig } from './config';
 import { CORS_HEADERS, preflightResponse } from './http';
@@ -50,7 +51,9 @@ export function createProxy(config: ProxyConfig) {
     recordings: config.sandbox.recordings,
     chunkDelayMs: config.sandbox.chunkDelayMs,
     maxOutputTokens: config.limits.maxOutputTokens,
+    ...(config.sandbox.responses ? { responses: config.sandbox.responses } : {}),
   });
+  startResponsesSweep(config.sandbox.responses);
   const serverUpstream = config.upstream.serverKey
     ? createUpstreamClient({
         baseURL: config.upstream.baseURL,
@@ -69,6 +72,7 @@ export function createProxy(config: ProxyConfig) {
       ? () => {}
       : (config.log ?? ((entry) => console.log(JSON.stringify({ t: new Date().toISOString(), ...entry }))));
   const chat = createChatHandler({ config, limits, sandbox, serverUpstream, learnerUpstream, log });
+  const responses = createResponsesHandler({ config, limits, sandbox, serverUpstream, learnerUpstream, log });
   const liveForGuests = config.liveRunsForGuests && Boolean(config.upstream.serverKey);
 
   const modelObject = (id: string) => ({
@@ -103,6 +107,10 @@ export function createProxy(config: ProxyConfig) {
 
   return {
     chatCompletions: (request: Request) => chat(request),
+    createResponse: responses.create,
+    retrieveResponse: responses.retrieve,
+    deleteResponse: responses.delete,
+    listResponseInputItems: responses.inputItems,
     listModels: (request: Request) => models(request),
     retrieveModel: (request: Request, id: string) => models(request, id),
 
@@ -164,3 +172,14 @@ export function createProxy(config: ProxyConfig) {
 }
 
 export type Proxy = ReturnType<typeof createProxy>;
+
+/**
+ * Expired stored responses are deleted when the proxy starts and then every `sweepIntervalMs` (the timer never
+ * keeps the process alive). Reads already ignore expired ones, so a late sweep only costs disk.
+ */
+function startResponsesSweep(responses: ProxyConfig['sandbox']['responses']): void {
+  if (!responses?.sweepIntervalMs) return;
+  const sweep = () => void responses.store.sweep().catch(() => {});
+  sweep();
+  setInterval(sweep, responses.sweepIntervalMs).unref();
+}

@@ -54,9 +54,20 @@ export class UsageTally {
 
   private read(json: string): void {
     try {
-      const value = JSON.parse(json) as { usage?: Usage | null; choices?: unknown };
-      if (value.usage && typeof value.usage.total_tokens === 'number') this.usage = value.usage;
+      const value = JSON.parse(json) as {
+        usage?: Usage | null;
+        choices?: unknown;
+        type?: unknown;
+        delta?: unknown;
+        response?: { usage?: Usage | null };
+      };
+      // A Response carries `usage` at the top (JSON) or in its closing event's `response` (SSE).
+      const usage = value.usage ?? value.response?.usage;
+      if (usage && typeof usage.total_tokens === 'number') this.usage = usage;
       this.text += generatedText(value.choices);
+      // Responses stream text and function arguments as `*.delta` events.
+      if (typeof value.type === 'string' && value.type.endsWith('.delta') && typeof value.delta === 'string')
+        this.text += value.delta;
     } catch {
       // Not JSON: nothing to count.
     }

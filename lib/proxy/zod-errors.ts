@@ -9,7 +9,7 @@ type Issue = z.core.$ZodIssue;
 type Path = readonly PropertyKey[];
 
 /** Parameters the API types as integers; the rest of the numbers are decimals. */
-const INTEGER_PARAMS = new Set(['n', 'max_tokens', 'max_completion_tokens', 'top_logprobs', 'seed']);
+const INTEGER_PARAMS = new Set(['n', 'max_tokens', 'max_completion_tokens', 'top_logprobs', 'seed', 'max_output_tokens', 'max_tool_calls']);
 
 export function formatParam(path: Path): string {
   return path.reduce<string>(

@@ -24,6 +24,15 @@ const routes: { pattern: RegExp; load: () => Promise<RouteModule> }[] = [
     pattern: /^\/api\/v1\/models\/(?<model>[^/]+)$/,
     load: () => import('@/app/api/v1/models/[model]/route') as Promise<RouteModule>,
   },
+  { pattern: /^\/api\/v1\/responses$/, load: () => import('@/app/api/v1/responses/route') as Promise<RouteModule> },
+  {
+    pattern: /^\/api\/v1\/responses\/(?<id>[^/]+)$/,
+    load: () => import('@/app/api/v1/responses/[id]/route') as Promise<RouteModule>,
+  },
+  {
+    pattern: /^\/api\/v1\/responses\/(?<id>[^/]+)\/input_items$/,
+    load: () => import('@/app/api/v1/responses/[id]/input_items/route') as Promise<RouteModule>,
+  },
   { pattern: /^\/api\/session$/, load: () => import('@/app/api/session/route') as Promise<RouteModule> },
   {
     pattern: /^\/api\/session\/key$/,

@@ -18,7 +18,7 @@ describe('runner tokens', () => {
       exp: now + 600,
       rpm: 30,
       tpm: 5000,
-      scope: ['chat.completions', 'models'],
+      scope: ['chat.completions', 'responses', 'models'],
     });
     expect(verifyRunnerToken(SECRET, token, now + 600)).toEqual({ ok: false, reason: 'expired' });
   });
