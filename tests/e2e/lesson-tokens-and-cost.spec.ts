@@ -9,6 +9,8 @@ import { Workbench } from './pages/workbench';
 test('the tokens-and-cost lesson: run the example, answer a question, pass a challenge with the solution', async ({
   page,
 }) => {
+  // Several streamed or long runs on a shared machine: more than the default minute.
+  test.setTimeout(120_000);
   const bench = new Workbench(page);
   await bench.open('/lessons/tokens-and-cost');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Tokens and cost');
