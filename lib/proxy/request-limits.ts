@@ -36,7 +36,55 @@ export function messageChars(message: ChatCompletionMessageParam): number {
   return chars;
 }
 
-const schemaChars = (schema: unknown) => (schema === undefined ? 0 : JSON.stringify(schema).length);
+/** Deepest nesting a JSON Schema may have here: deeper ones are refused before anything walks them recursively. */
+export const MAX_SCHEMA_DEPTH = 64;
+
+/**
+ * A JSON value's size as JSON characters (within a few: separators are estimated), walked without recursion and
+ * given up once past `limit` characters or `MAX_SCHEMA_DEPTH` levels, so any schema the body cap lets in is sized in
+ * bounded time and stack (`JSON.stringify` overflows the stack on a deeply nested one).
+ */
+export function jsonSize(value: unknown, limit: number): { chars: number; tooDeep: boolean } {
+  const stack: [unknown, number][] = [[value, 0]];
+  let chars = 0;
+  while (stack.length && chars <= limit) {
+    const [node, depth] = stack.pop()!;
+    if (depth > MAX_SCHEMA_DEPTH) return { chars, tooDeep: true };
+    if (typeof node === 'string') chars += node.length + 2;
+    else if (Array.isArray(node)) {
+      chars += 2 + node.length;
+      for (const item of node) stack.push([item, depth + 1]);
+    } else if (node && typeof node === 'object') {
+      const entries = Object.entries(node);
+      chars += 2 + entries.length;
+      for (const [key, item] of entries) {
+        chars += key.length + 3;
+        stack.push([item, depth + 1]);
+      }
+    } else chars += String(node).length;
+  }
+  return { chars, tooDeep: false };
+}
+
+function schemaChars(schema: unknown, param: string, limit: number): number {
+  if (schema === undefined) return 0;
+  const { chars, tooDeep } = jsonSize(schema, limit);
+  if (tooDeep) {
+    throw apiErrors.badRequest(
+      `Invalid '${param}': the schema nests deeper than ${MAX_SCHEMA_DEPTH} levels.`,
+      param,
+      'invalid_value',
+    );
+  }
+  if (chars > limit) {
+    throw apiErrors.badRequest(
+      `Invalid '${param}': the schema is more than ${limit} characters of JSON; this server accepts at most ${limit}.`,
+      param,
+      'invalid_value',
+    );
+  }
+  return chars;
+}
 
 function tooLong(param: string, max: number, got: number) {
   return apiErrors.badRequest(
@@ -68,26 +116,21 @@ export function checkRequestLimits(body: ChatCompletionCreateParams, limits: Pro
   for (const [i, tool] of (body.tools ?? []).entries()) {
     const definition = tool.type === 'function' ? tool.function : tool.custom;
     const schema = tool.type === 'function' ? tool.function.parameters : tool.custom.format;
-    const size = schemaChars(schema);
-    if (size > maxTotal) {
-      throw apiErrors.badRequest(
-        `Invalid 'tools[${i}]': its schema is ${size} characters of JSON; this server accepts at most ${maxTotal}.`,
-        `tools[${i}].${tool.type === 'function' ? 'function.parameters' : 'custom.format'}`,
-        'invalid_value',
-      );
-    }
-    total += definition.name.length + (definition.description?.length ?? 0) + size;
+    const param = `tools[${i}].${tool.type === 'function' ? 'function.parameters' : 'custom.format'}`;
+    total +=
+      definition.name.length + (definition.description?.length ?? 0) + schemaChars(schema, param, maxTotal);
+  }
+  for (const [i, fn] of (body.functions ?? []).entries()) {
+    total +=
+      fn.name.length +
+      (fn.description?.length ?? 0) +
+      schemaChars(fn.parameters, `functions[${i}].parameters`, maxTotal);
   }
   if (body.response_format?.type === 'json_schema') {
-    const size = schemaChars(body.response_format.json_schema.schema);
-    if (size > maxTotal) {
-      throw apiErrors.badRequest(
-        `Invalid 'response_format.json_schema.schema': it is ${size} characters of JSON; this server accepts at most ${maxTotal}.`,
-        'response_format.json_schema.schema',
-        'invalid_value',
-      );
-    }
-    total += size + (body.response_format.json_schema.description?.length ?? 0);
+    const { json_schema: format } = body.response_format;
+    total +=
+      schemaChars(format.schema, 'response_format.json_schema.schema', maxTotal) +
+      (format.description?.length ?? 0);
   }
   if (total > maxTotal) {
     throw apiErrors.badRequest(
@@ -111,12 +154,13 @@ export function checkRequestLimits(body: ChatCompletionCreateParams, limits: Pro
  * so an unchecked key never costs the server a tokenizer run. Both include the response schema.
  */
 export function promptTokensFor(body: ChatCompletionCreateParams, { exact }: { exact: boolean }): number {
+  // Called after `checkRequestLimits`, so every schema here is of bounded size and depth.
   const schema =
     body.response_format?.type === 'json_schema' ? JSON.stringify(body.response_format.json_schema) : '';
   if (!exact) {
     let chars = schema.length;
     for (const message of body.messages) chars += messageChars(message);
-    for (const tool of body.tools ?? []) chars += JSON.stringify(tool).length;
+    for (const tool of body.tools ?? []) chars += jsonSize(tool, Infinity).chars;
     // About 4 characters a token in English; the reservation is settled to the upstream's own count afterwards.
     return Math.ceil(chars / 4) + 3 * body.messages.length + 3;
   }

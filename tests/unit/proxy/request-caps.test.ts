@@ -139,3 +139,21 @@ describe('settling a call', () => {
     }
   });
 });
+
+describe('schemas', () => {
+  it('nested deeper than any real one are refused with a 400, never a stack overflow', () => {
+    let deep: Record<string, unknown> = { type: 'string' };
+    for (let i = 0; i < 40_000; i++) deep = { a: deep };
+    const body = {
+      messages: [user()],
+      tools: [{ type: 'function', function: { name: 'f', parameters: deep } }],
+    };
+    expect(refusedParam(body)).toBe('tools[0].function.parameters');
+    expect(
+      refusedParam({
+        messages: [user()],
+        response_format: { type: 'json_schema', json_schema: { name: 'x', schema: deep } },
+      }),
+    ).toBe('response_format.json_schema.schema');
+  });
+});
