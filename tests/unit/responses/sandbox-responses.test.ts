@@ -170,6 +170,9 @@ describe('sandbox Responses', () => {
     await expect(
       client().responses.create({ model: MODEL, input: 'news?', tools: [{ type: 'web_search' }] }),
     ).rejects.toMatchObject({ status: 400, param: 'tools[0].type', message: expect.stringMatching(/no 'web_search' tool.*own API key/) });
+    await expect(
+      client().responses.create({ model: MODEL, input: 'hi', conversation: 'conv_1' }),
+    ).rejects.toMatchObject({ status: 400, param: 'conversation' });
     const refused = await client().responses.create({ model: MODEL, input: 'Do it [sandbox:refuse]' });
     assertMatches('Response', refused);
     expect(refused.output[0]).toMatchObject({ type: 'message', content: [{ type: 'refusal' }] });

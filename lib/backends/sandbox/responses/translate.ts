@@ -181,6 +181,9 @@ function toResponseFormat(format: Record<string, unknown> | null | undefined): C
 
 /** The Chat Completions request the sandbox engine answers for this Responses request. */
 export function toChatRequest(body: ResponsesBody, items: readonly StoredItem[]): ChatCompletionCreateParams {
+  if (body.conversation != null) throw noSuch('Conversations API', 'conversation');
+  if (body.background) throw noSuch('background mode', 'background');
+  if (body.prompt != null) throw noSuch('stored prompts', 'prompt');
   const tools = toChatTools(body.tools);
   const choice = toChatToolChoice(body.tool_choice);
   const format = toResponseFormat(body.text?.format ?? undefined);
