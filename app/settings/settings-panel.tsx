@@ -77,9 +77,10 @@ export function SettingsPanel() {
             to the upstream model server and never stores, logs or echoes it.
           </li>
           <li>
-            Never shown to your programs: they read <code className="font-mono">process.env.OPENAI_API_KEY</code>{' '}
-            as on a server, but what they get is a sealed token (<code className="font-mono">tw_sk_…</code>) that
-            only this app&apos;s proxy can open, and only for an hour. Code from a shared link asks before it uses
+            Never shown to your programs: they read{' '}
+            <code className="font-mono">process.env.OPENAI_API_KEY</code> as on a server, but what they get is
+            a sealed token (<code className="font-mono">tw_sk_…</code>) that only this app&apos;s proxy can
+            open, and only until it expires (an hour by default). Code from a shared link asks before it uses
             your key.
           </li>
         </ul>
