@@ -7,6 +7,10 @@ import { CORS_HEADERS } from './http';
  */
 export const SERVED_ROUTES: readonly string[] = [
   'POST /api/v1/chat/completions',
+  'POST /api/v1/responses',
+  'GET /api/v1/responses/{id}',
+  'DELETE /api/v1/responses/{id}',
+  'GET /api/v1/responses/{id}/input_items',
   'GET /api/v1/models',
   'GET /api/v1/models/{model}',
   'GET /api/v1/health',

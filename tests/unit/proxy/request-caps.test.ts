@@ -157,3 +157,24 @@ describe('schemas', () => {
     ).toBe('response_format.json_schema.schema');
   });
 });
+
+describe('the 404 for paths under /api/v1 that are not served', () => {
+  it('lists every route that is: each app/api/v1 route folder is named in it', async () => {
+    const { readdirSync } = await import('node:fs');
+    const { SERVED_ROUTES, unknownRoute } = await import('@/lib/proxy/unknown-route');
+    const folders = (dir: string, prefix: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+        if (!entry.isDirectory() || entry.name.startsWith('[[')) return [];
+        const path = `${prefix}/${entry.name.replace(/^\[(\w+)\]$/, '{$1}')}`;
+        const here = readdirSync(`${dir}/${entry.name}`).includes('route.ts') ? [path] : [];
+        return [...here, ...folders(`${dir}/${entry.name}`, path)];
+      });
+    const served = SERVED_ROUTES.map((route) => route.split(' ')[1]);
+    for (const path of folders('app/api/v1', '/api/v1')) expect(served).toContain(path);
+    const response = unknownRoute(new Request('http://localhost/api/v1/embeddings', { method: 'POST' }));
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toContain(
+      'POST /api/v1/embeddings',
+    );
+  });
+});
