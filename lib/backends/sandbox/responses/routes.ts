@@ -33,6 +33,9 @@ export interface ResponsesRouteOptions {
 
 /** Default retention of stored responses, in hours (OpenAI keeps them 30 days, FACTS-COURSE X7). */
 export const DEFAULT_RETENTION_HOURS = 72;
+/** The most items, and characters of JSON, one stored conversation may hold. */
+const MAX_CONTEXT_ITEMS = 2_000;
+const MAX_CONTEXT_CHARS = 2_000_000;
 /** The most items one `input_items` page returns (spec: 1 to 100, default 20). */
 const MAX_PAGE = 100;
 
@@ -125,6 +128,15 @@ async function create(init: RequestInit | undefined, options: ResponsesRouteOpti
   }
   const input = normalizeInput(body.input);
   const items = [...context, ...input];
+  // A chain grows by one turn per request and each stored response keeps all of it: bounded here, in the API's
+  // words for a conversation that no longer fits (the model's context window usually says so first).
+  if (items.length > MAX_CONTEXT_ITEMS || JSON.stringify(items).length > MAX_CONTEXT_CHARS) {
+    throw new ApiError(
+      400,
+      `This conversation is too long for the sandbox (${items.length} items). Start a new one without 'previous_response_id'.`,
+      { param: 'input', code: 'context_length_exceeded' },
+    );
+  }
 
   let completion: SandboxCompletion;
   try {
