@@ -140,6 +140,7 @@ test('compare runs: pin a run, change settings, see both side by side; unpin and
 test('streaming: a timeline of the chunks, and the inspector toggles assembled and raw chunks', async ({
   page,
 }) => {
+  test.setTimeout(120_000);
   await page.setViewportSize({ width: 1280, height: 900 });
   const bench = new Workbench(page);
   await bench.open();
