@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Exchange } from '@/lib/runner/protocol';
-import { chunkKind, MAX_MARKS, mergeMarks, streamStats } from '@/lib/runner/stream-stats';
+import { chunkKind, MAX_MARKS, mergeMarks, streamStats, type ChunkKind } from '@/lib/runner/stream-stats';
 
 const chunk = (delta: object, finish: string | null = null, usage: object | null = null) => ({
   object: 'chat.completion.chunk',
@@ -70,7 +70,7 @@ describe('streamStats', () => {
 
   it('merges marks past the cap, keeping every chunk counted', () => {
     const times = Array.from({ length: 5_000 }, (_, i) => i);
-    const kinds = times.map((i) => (i % 2 ? 'content' : 'other') as const);
+    const kinds = times.map((i): ChunkKind => (i % 2 ? 'content' : 'other'));
     const marks = mergeMarks(times, kinds, 5_000);
     expect(marks.length).toBeLessThanOrEqual(MAX_MARKS);
     expect(marks.reduce((s, m) => s + m.count, 0)).toBe(5_000);
