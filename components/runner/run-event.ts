@@ -7,6 +7,8 @@ import type { Exchange, Outcome } from '@/lib/runner/protocol';
 export const RUN_EVENT = 'tokenwise:run';
 
 export interface RunEventExchange {
+  /** `chat.completions` or `responses` (a `POST /responses`). */
+  endpoint: 'chat.completions' | 'responses';
   request: unknown;
   /** The JSON body (absent for streams). */
   response?: unknown;
@@ -23,7 +25,7 @@ export interface RunEventDetail {
   lessonSlug: string | null;
   runId: string;
   outcome: Outcome;
-  /** Every chat completion of the run, in order. */
+  /** Every chat completion and Responses call (`POST /responses`) of the run, in order. */
   exchanges: RunEventExchange[];
 }
 
@@ -31,13 +33,26 @@ export function dispatchRunEvent(detail: RunEventDetail) {
   window.dispatchEvent(new CustomEvent<RunEventDetail>(RUN_EVENT, { detail }));
 }
 
+/** Which model call an exchange was, by its path: the two that make a model answer, or neither. */
+function endpointOf(exchange: Exchange): RunEventExchange['endpoint'] | null {
+  const path = exchange.path.split('?')[0]!;
+  if (path.endsWith('/chat/completions')) return 'chat.completions';
+  if (path.endsWith('/responses') && exchange.method === 'POST') return 'responses';
+  return null;
+}
+
 export function toEventExchanges(exchanges: readonly Exchange[]): RunEventExchange[] {
-  return exchanges
-    .filter((e) => e.path.endsWith('/chat/completions'))
-    .map((e) => ({
+  const events: RunEventExchange[] = [];
+  for (const e of exchanges) {
+    const endpoint = endpointOf(e);
+    if (!endpoint) continue;
+    events.push({
+      endpoint,
       request: e.request,
       status: e.status,
       ...(e.requestHeaders ? { requestHeaders: e.requestHeaders } : {}),
       ...(e.chunks ? { chunks: e.chunks } : { response: e.response }),
-    }));
+    });
+  }
+  return events;
 }

@@ -32,7 +32,18 @@ export async function checkRun(
       const out: ExchangeView[] = [];
       // One at a time, in order: a later request may depend on state an earlier one left (a warm prompt cache).
       for (const view of views) {
-        const again = await replay(view.request, view.drill);
+        // A Responses call that continues a stored response can't be sent again here: that response lives under
+        // the learner's own key or token, which the server's replay does not hold. It is judged as recorded.
+        if (view.endpoint === 'responses' && view.request.previous_response_id) {
+          out.push(view);
+          continue;
+        }
+        const again = await replay(view.request, view.drill, view.endpoint);
+        // A response id is the run's own, never reproduced: the replay keeps the recorded one, so a later call's
+        // previous_response_id still points at it.
+        const id = view.received?.completion.id;
+        if (again.received && id !== undefined)
+          again.received.completion = { ...again.received.completion, id };
         out.push({
           ...view,
           status: again.status,

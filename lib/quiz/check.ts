@@ -19,14 +19,23 @@ export function checkAnswer(quiz: LoadedQuiz, request: Request): CheckResult | u
   const html = (key: string) => quiz.html.get(key) ?? '';
   const source = quiz.sources.get(question.id)!;
 
-  if ('reveal' in request) return { status: 'revealed', correct: false, source, ...theAnswer(quiz, question) };
+  if ('reveal' in request)
+    return { status: 'revealed', correct: false, source, ...theAnswer(quiz, question) };
 
   const grade = gradeAnswer(question, request.answer);
   if (!grade.readable) return { status: 'unreadable', message: grade.message };
-  const result: Full = grade.correct ? { status: 'answered', correct: true, source, ...theAnswer(quiz, question) } : { status: 'answered', correct: false, source };
+  const result: Full = grade.correct
+    ? { status: 'answered', correct: true, source, ...theAnswer(quiz, question) }
+    : { status: 'answered', correct: false, source };
 
-  if (grade.kind === 'choice' && (question.kind === 'single' || question.kind === 'multiple') && !grade.correct) {
-    result.options = question.options.filter((o) => grade.chosen.includes(o.id)).map((o) => optionFeedback(quiz, question.id, o));
+  if (
+    grade.kind === 'choice' &&
+    (question.kind === 'single' || question.kind === 'multiple') &&
+    !grade.correct
+  ) {
+    result.options = question.options
+      .filter((o) => grade.chosen.includes(o.id))
+      .map((o) => optionFeedback(quiz, question.id, o));
     if (question.kind === 'multiple') result.missed = grade.missed;
   } else if (grade.kind === 'text' && grade.misconception !== null) {
     result.feedbackHtml = html(`${question.id}/misconception/${grade.misconception}`);
@@ -34,12 +43,19 @@ export function checkAnswer(quiz: LoadedQuiz, request: Request): CheckResult | u
   return result;
 }
 
-function optionFeedback(quiz: LoadedQuiz, questionId: string, option: { id: string; correct: boolean }): OptionFeedback {
+function optionFeedback(
+  quiz: LoadedQuiz,
+  questionId: string,
+  option: { id: string; correct: boolean },
+): OptionFeedback {
   return { id: option.id, correct: option.correct, html: quiz.html.get(`${questionId}/${option.id}`) ?? '' };
 }
 
 /** What a right answer or a reveal shows: the explanation, every option explained, the model answer or exact value. */
-function theAnswer(quiz: LoadedQuiz, question: Question): Pick<Full, 'explanationHtml' | 'options' | 'modelAnswerHtml'> {
+function theAnswer(
+  quiz: LoadedQuiz,
+  question: Question,
+): Pick<Full, 'explanationHtml' | 'options' | 'modelAnswerHtml'> {
   const explanationHtml = quiz.html.get(question.id) ?? '';
   switch (question.kind) {
     case 'single':
@@ -47,7 +63,10 @@ function theAnswer(quiz: LoadedQuiz, question: Question): Pick<Full, 'explanatio
       return { explanationHtml, options: question.options.map((o) => optionFeedback(quiz, question.id, o)) };
     case 'numeric': {
       const expected = expectedNumber(question);
-      return { explanationHtml, modelAnswerHtml: `<p>Exactly ${question.unit === 'usd' ? formatUsd(expected) : expected.toLocaleString('en-US')}.</p>` };
+      return {
+        explanationHtml,
+        modelAnswerHtml: `<p>Exactly ${question.unit === 'usd' ? formatUsd(expected) : expected.toLocaleString('en-US')}.</p>`,
+      };
     }
     case 'text':
       return { explanationHtml, modelAnswerHtml: quiz.html.get(`${question.id}/model-answer`) ?? '' };

@@ -8,9 +8,15 @@ import { assembleStream } from '@/lib/runner/assemble';
  */
 export const MAX_EXCHANGES = 8;
 
+/**
+ * A chat completion request (`messages`) or a Responses API request (`input`, `instructions`,
+ * `previous_response_id`): which one is in `endpoint` beside it.
+ */
 export const chatRequestSchema = z.looseObject({
   model: z.string().min(1).max(100),
-  messages: z.array(z.unknown()).min(1).max(64),
+  messages: z.array(z.unknown()).min(1).max(64).optional(),
+  input: z.unknown().optional(),
+  previous_response_id: z.string().max(200).nullish(),
   n: z.number().int().min(1).max(8).nullish(),
   max_completion_tokens: z.number().int().nullish(),
   max_tokens: z.number().int().nullish(),
@@ -54,7 +60,12 @@ const requestHeadersSchema = z
   })
   .strip();
 
+export const ENDPOINTS = ['chat.completions', 'responses'] as const;
+export type Endpoint = (typeof ENDPOINTS)[number];
+
 export const runExchangeSchema = z.object({
+  /** `POST /chat/completions` (the default) or `POST /responses`. */
+  endpoint: z.enum(ENDPOINTS).default('chat.completions'),
   request: chatRequestSchema,
   requestHeaders: requestHeadersSchema.optional(),
   // null: no response arrived (a dropped connection).
@@ -66,7 +77,10 @@ export const runExchangeSchema = z.object({
 /** `POST /api/quiz/challenges`: the exchanges of the learner's last run of a lesson's example. */
 export const runCheckRequestSchema = z
   .object({
-    lesson: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80),
+    lesson: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+      .max(80),
     exchanges: z.array(runExchangeSchema).max(MAX_EXCHANGES),
     /** How the program ended: an error it did not catch makes it `failed`. */
     outcome: z.enum(['completed', 'failed', 'stopped', 'timed-out']).optional(),
@@ -86,9 +100,62 @@ export interface ReceivedCompletion {
   choices: { index: number; content: string | null; finishReason: string | null }[];
 }
 
+const responseObjectSchema = z.looseObject({
+  object: z.literal('response'),
+  status: z.string().nullish(),
+  output: z.array(z.unknown()).max(1_000),
+});
+
+/** The text of a Response as the SDK's `output_text` joins it: every `output_text` part of every `message` item. */
+function outputText(output: unknown[]): string | null {
+  const parts = output.flatMap((item) => {
+    const message = item as { type?: unknown; content?: unknown };
+    if (message.type !== 'message' || !Array.isArray(message.content)) return [];
+    return message.content.flatMap((part: { type?: unknown; text?: unknown }) =>
+      part?.type === 'output_text' && typeof part.text === 'string' ? [part.text] : [],
+    );
+  });
+  return parts.length ? parts.join('') : null;
+}
+
+/** A Response, whole or from its stream's final event, in the shape the rules read (`status` as a finish reason). */
+function assembleResponse(exchange: Pick<RunExchange, 'response' | 'chunks'>): ReceivedCompletion | null {
+  let deltas = 0;
+  let final: unknown = exchange.response;
+  if (exchange.chunks) {
+    for (const raw of exchange.chunks) {
+      const event = raw as { type?: unknown; response?: unknown };
+      if (event?.type === 'response.output_text.delta') deltas++;
+      if (
+        event?.type === 'response.completed' ||
+        event?.type === 'response.incomplete' ||
+        event?.type === 'response.failed'
+      )
+        final = event.response;
+    }
+  }
+  const response = responseObjectSchema.safeParse(final);
+  if (!response.success) return null;
+  const finishReason =
+    response.data.status === 'incomplete'
+      ? 'length'
+      : response.data.status === 'completed'
+        ? 'stop'
+        : (response.data.status ?? null);
+  return {
+    completion: response.data,
+    streamed: Boolean(exchange.chunks),
+    contentChunks: deltas,
+    choices: [{ index: 0, content: outputText(response.data.output), finishReason }],
+  };
+}
+
 /** Puts a response or its stream back together; null when nothing usable came back (an error, a bad shape). */
-export function assemble(exchange: Pick<RunExchange, 'status' | 'response' | 'chunks'>): ReceivedCompletion | null {
+export function assemble(
+  exchange: Pick<RunExchange, 'status' | 'response' | 'chunks'> & { endpoint?: Endpoint },
+): ReceivedCompletion | null {
   if (exchange.status !== 200) return null;
+  if (exchange.endpoint === 'responses') return assembleResponse(exchange);
   if (exchange.chunks) {
     const choices = new Map<number, { index: number; content: string | null; finishReason: string | null }>();
     let contentChunks = 0;
@@ -119,6 +186,10 @@ export function assemble(exchange: Pick<RunExchange, 'status' | 'response' | 'ch
     completion: response.data,
     streamed: false,
     contentChunks: 0,
-    choices: response.data.choices.map((c) => ({ index: c.index, content: c.message.content ?? null, finishReason: c.finish_reason ?? null })),
+    choices: response.data.choices.map((c) => ({
+      index: c.index,
+      content: c.message.content ?? null,
+      finishReason: c.finish_reason ?? null,
+    })),
   };
 }

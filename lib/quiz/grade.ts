@@ -23,15 +23,21 @@ export function expectedNumber(question: NumericQuestion): number {
   const model = findModel(id);
   if (!model) throw new Error(`question ${question.id}: model "${id}" is not in the catalog`);
   if ('limit' in answer) return model[answer.limit.field];
-  return costOf(model, { promptTokens: answer.cost.input, completionTokens: answer.cost.output, cachedTokens: answer.cost.cached });
+  return costOf(model, {
+    promptTokens: answer.cost.input,
+    completionTokens: answer.cost.output,
+    cachedTokens: answer.cost.cached,
+  });
 }
 
 function gradeChoice(question: ChoiceQuestion, answer: Answer): Grade {
   const chosen = [...new Set(typeof answer === 'string' ? [answer] : answer)];
   if (chosen.length === 0) return { readable: false, message: 'Choose an option first.' };
   const known = new Set(question.options.map((o) => o.id));
-  if (chosen.some((c) => !known.has(c))) return { readable: false, message: 'That option is not part of this question.' };
-  if (question.kind === 'single' && chosen.length > 1) return { readable: false, message: 'Choose one option.' };
+  if (chosen.some((c) => !known.has(c)))
+    return { readable: false, message: 'That option is not part of this question.' };
+  if (question.kind === 'single' && chosen.length > 1)
+    return { readable: false, message: 'Choose one option.' };
   const right = question.options.filter((o) => o.correct).map((o) => o.id);
   const missed = right.filter((r) => !chosen.includes(r)).length;
   const wrongPicks = chosen.filter((c) => !right.includes(c)).length;
@@ -46,7 +52,13 @@ function gradeNumeric(question: NumericQuestion, answer: Answer): Grade {
     return { readable: false, message: `Type one number, ${example}.` };
   }
   const expected = expectedNumber(question);
-  return { readable: true, kind: 'numeric', correct: withinTolerance(value, expected, question.tolerance), value, expected };
+  return {
+    readable: true,
+    kind: 'numeric',
+    correct: withinTolerance(value, expected, question.tolerance),
+    value,
+    expected,
+  };
 }
 
 /**
@@ -60,19 +72,27 @@ function gradeNumeric(question: NumericQuestion, answer: Answer): Grade {
  */
 export function gradeText(question: TextQuestion, answer: Answer): Grade {
   if (typeof answer !== 'string') return { readable: false, message: 'Type an answer.' };
-  if (answer.length > question.maxLength) return { readable: false, message: `Keep it under ${question.maxLength} characters.` };
+  if (answer.length > question.maxLength)
+    return { readable: false, message: `Keep it under ${question.maxLength} characters.` };
   if (!normalizeText(answer)) return { readable: false, message: 'Type an answer first.' };
   const { accepted, keyIdeas, misconceptions, match } = question.rubric;
   const clauses = answerClauses(answer, match);
-  const said = (terms: string[], prefix: boolean) => terms.flatMap((t) => findMentions(clauses, t, match, prefix)).filter((m) => !m.negated);
+  const said = (terms: string[], prefix: boolean) =>
+    terms.flatMap((t) => findMentions(clauses, t, match, prefix)).filter((m) => !m.negated);
 
   const phrases = said(accepted, false);
   const ideas = keyIdeas.map((idea) => said(idea.any, true));
   const right = phrases.length > 0 || (keyIdeas.length > 0 && ideas.every((found) => found.length > 0));
   // A misconception term inside an accepted phrasing is part of the right answer, not a second one.
-  const inRight = (m: Mention) => [...phrases, ...ideas.flat()].some((r) => r.clause === m.clause && m.start < r.end && r.start < m.end);
+  const inRight = (m: Mention) =>
+    [...phrases, ...ideas.flat()].some((r) => r.clause === m.clause && m.start < r.end && r.start < m.end);
   const misconception = misconceptions.findIndex((mis) => said(mis.any, true).some((m) => !inRight(m)));
-  return { readable: true, kind: 'text', correct: right && misconception === -1, misconception: misconception === -1 ? null : misconception };
+  return {
+    readable: true,
+    kind: 'text',
+    correct: right && misconception === -1,
+    misconception: misconception === -1 ? null : misconception,
+  };
 }
 
 export function gradeAnswer(question: Question, answer: Answer): Grade {

@@ -23,8 +23,10 @@ export function parseNumber(input: string): number | null {
   }
 
   let plain: string;
-  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(s)) plain = s.replace(/,/g, ''); // 1,234.5: thousands separators
-  else if (/^\d+,\d+$/.test(s)) plain = s.replace(',', '.'); // 0,0075: a decimal comma
+  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(s))
+    plain = s.replace(/,/g, ''); // 1,234.5: thousands separators
+  else if (/^\d+,\d+$/.test(s))
+    plain = s.replace(',', '.'); // 0,0075: a decimal comma
   else if (/^(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/.test(s)) plain = s;
   else return null;
 
@@ -33,11 +35,16 @@ export function parseNumber(input: string): number | null {
 }
 
 /** Whether `value` is within either bound of `expected`. */
-export function withinTolerance(value: number, expected: number, tolerance: { absolute?: number; relative?: number }): boolean {
+export function withinTolerance(
+  value: number,
+  expected: number,
+  tolerance: { absolute?: number; relative?: number },
+): boolean {
   const distance = Math.abs(value - expected);
   const slack = 1e-12; // floating-point noise, never a real allowance
   if (tolerance.absolute !== undefined && distance <= tolerance.absolute + slack) return true;
-  if (tolerance.relative !== undefined && distance <= tolerance.relative * Math.abs(expected) + slack) return true;
+  if (tolerance.relative !== undefined && distance <= tolerance.relative * Math.abs(expected) + slack)
+    return true;
   return false;
 }
 
@@ -67,12 +74,14 @@ export function evaluateArithmetic(expression: string): number {
   };
   const product = (): number => {
     let value = primary();
-    while (peek() === '*' || peek() === '/') value = tokens[at++] === '*' ? value * primary() : value / primary();
+    while (peek() === '*' || peek() === '/')
+      value = tokens[at++] === '*' ? value * primary() : value / primary();
     return value;
   };
   const sum = (): number => {
     let value = product();
-    while (peek() === '+' || peek() === '-') value = tokens[at++] === '+' ? value + product() : value - product();
+    while (peek() === '+' || peek() === '-')
+      value = tokens[at++] === '+' ? value + product() : value - product();
     return value;
   };
   const value = sum();

@@ -36,12 +36,17 @@ export interface LoadedQuiz {
 }
 
 /** Where each anchor on the lesson page leads, with a title a learner recognises. */
-export function lessonAnchors(lesson: Pick<Lesson, 'slug' | 'sections' | 'fieldGuide' | 'errorGuide'>): Map<string, Source> {
+export function lessonAnchors(
+  lesson: Pick<Lesson, 'slug' | 'sections' | 'fieldGuide' | 'errorGuide'>,
+): Map<string, Source> {
   const anchors = new Map<string, Source>();
   const href = (anchor: string) => `/lessons/${lesson.slug}#${anchor}`;
-  for (const section of lesson.sections) anchors.set(section.id, { href: href(section.id), title: section.title });
-  for (const entry of lesson.fieldGuide) anchors.set(entry.anchor, { href: href(entry.anchor), title: `Field guide: ${entry.name}` });
-  for (const entry of lesson.errorGuide) anchors.set(entry.anchor, { href: href(entry.anchor), title: `Error recovery: ${entry.name}` });
+  for (const section of lesson.sections)
+    anchors.set(section.id, { href: href(section.id), title: section.title });
+  for (const entry of lesson.fieldGuide)
+    anchors.set(entry.anchor, { href: href(entry.anchor), title: `Field guide: ${entry.name}` });
+  for (const entry of lesson.errorGuide)
+    anchors.set(entry.anchor, { href: href(entry.anchor), title: `Error recovery: ${entry.name}` });
   return anchors;
 }
 
@@ -53,7 +58,10 @@ async function render(markdown: string, { inline = false } = {}): Promise<string
 }
 
 /** Validates a quiz.yaml against its lesson and renders every piece of text in it. */
-export async function parseQuiz(source: string, lesson: Pick<Lesson, 'slug' | 'folder' | 'sections' | 'fieldGuide' | 'errorGuide'>): Promise<LoadedQuiz> {
+export async function parseQuiz(
+  source: string,
+  lesson: Pick<Lesson, 'slug' | 'folder' | 'sections' | 'fieldGuide' | 'errorGuide'>,
+): Promise<LoadedQuiz> {
   const file = `lessons/${lesson.folder}/quiz.yaml`;
   let data: unknown;
   try {
@@ -63,7 +71,10 @@ export async function parseQuiz(source: string, lesson: Pick<Lesson, 'slug' | 'f
   }
   const result = quizFileSchema.safeParse(data);
   if (!result.success) {
-    throw new QuizError(file, result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
+    throw new QuizError(
+      file,
+      result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '),
+    );
   }
   const quiz = result.data;
 
@@ -72,7 +83,10 @@ export async function parseQuiz(source: string, lesson: Pick<Lesson, 'slug' | 'f
   for (const item of [...quiz.questions, ...quiz.challenges]) {
     const target = anchors.get(item.source);
     if (!target) {
-      throw new QuizError(file, `${item.id}.source: "#${item.source}" is not an anchor on the lesson page (try one of ${SECTIONS.map((s) => s.id).join(', ')}, or a field-/error- anchor)`);
+      throw new QuizError(
+        file,
+        `${item.id}.source: "#${item.source}" is not an anchor on the lesson page (try one of ${SECTIONS.map((s) => s.id).join(', ')}, or a field-/error- anchor)`,
+      );
     }
     sources.set(item.id, target);
   }
@@ -95,7 +109,8 @@ export async function parseQuiz(source: string, lesson: Pick<Lesson, 'slug' | 'f
         client.questions.push({ ...base, kind: 'numeric', unit: q.unit });
       } else {
         html.set(`${q.id}/model-answer`, await render(q.modelAnswer));
-        for (const [i, m] of q.rubric.misconceptions.entries()) html.set(`${q.id}/misconception/${i}`, await render(m.feedback));
+        for (const [i, m] of q.rubric.misconceptions.entries())
+          html.set(`${q.id}/misconception/${i}`, await render(m.feedback));
         client.questions.push({ ...base, kind: 'text', maxLength: q.maxLength });
       }
     }
@@ -113,6 +128,10 @@ export async function parseQuiz(source: string, lesson: Pick<Lesson, 'slug' | 'f
     throw new QuizError(file, (error as Error).message);
   }
 
-  const outline = { lesson: lesson.slug, questions: quiz.questions.map((q) => q.id), challenges: quiz.challenges.map((c) => c.id) };
+  const outline = {
+    lesson: lesson.slug,
+    questions: quiz.questions.map((q) => q.id),
+    challenges: quiz.challenges.map((c) => c.id),
+  };
   return { lesson: lesson.slug, file: quiz, client, outline, sources, html };
 }

@@ -43,8 +43,14 @@ export interface QuizOutline {
   challenges: string[];
 }
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80);
-const itemId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(64);
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(80);
+const itemId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(64);
 
 /** Longest free-text or numeric answer the server reads; rubrics cap lower per question. */
 export const MAX_ANSWER_CHARS = 500;

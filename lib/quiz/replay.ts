@@ -1,6 +1,10 @@
 import 'server-only';
 import OpenAI from 'openai';
-import type { ChatCompletionChunk, ChatCompletionCreateParams } from 'openai/resources/chat/completions/completions';
+import type {
+  ChatCompletionChunk,
+  ChatCompletionCreateParams,
+} from 'openai/resources/chat/completions/completions';
+import type { ResponseCreateParamsNonStreaming } from 'openai/resources/responses/responses';
 import { chatCompletionRequestSchema } from '@/lib/proxy/chat-schema';
 import { createSandboxClient } from '@/lib/backends/sandbox';
 import { env } from '@/lib/env';
@@ -8,7 +12,7 @@ import { ApiError } from '@/lib/errors';
 import { configFromEnv } from '@/lib/proxy/config';
 import { checkRequestLimits } from '@/lib/proxy/request-limits';
 import { DRILL_HEADER } from '@/lib/runner/drills';
-import { assemble, type ReceivedCompletion } from './exchange';
+import { assemble, type Endpoint, type ReceivedCompletion } from './exchange';
 
 /**
  * Sends a recorded request again, to the in-process sandbox model, so the server sees for itself what that
@@ -25,16 +29,21 @@ export interface Replayed {
   error?: string;
 }
 
-export type Replay = (request: unknown, drill: string | null) => Promise<Replayed>;
+export type Replay = (request: unknown, drill: string | null, endpoint?: Endpoint) => Promise<Replayed>;
 
 const NO_ANSWER = new Set(['timeout', 'dropped']);
 
-export const replayOnSandbox: Replay = async (raw, drill) => {
+export const replayOnSandbox: Replay = async (raw, drill, endpoint = 'chat.completions') => {
   if (drill && NO_ANSWER.has(drill)) return { status: null, received: null };
+  if (endpoint === 'responses') return replayResponse(raw, drill);
   const parsed = chatCompletionRequestSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { status: 400, received: null, error: `the request is not one the API accepts (${issue?.path.join('.') || 'body'}: ${issue?.message}).` };
+    return {
+      status: 400,
+      received: null,
+      error: `the request is not one the API accepts (${issue?.path.join('.') || 'body'}: ${issue?.message}).`,
+    };
   }
   const body: ChatCompletionCreateParams = parsed.data;
   sandbox ??= createSandboxClient({ chunkDelayMs: 0 });
@@ -46,16 +55,60 @@ export const replayOnSandbox: Replay = async (raw, drill) => {
       const chunks: ChatCompletionChunk[] = [];
       for await (const chunk of stream) chunks.push(chunk);
       const received = assemble({ status: 200, chunks });
-      return received ? { status: 200, received } : { status: 200, received: null, error: 'the sandbox stream could not be read.' };
+      return received
+        ? { status: 200, received }
+        : { status: 200, received: null, error: 'the sandbox stream could not be read.' };
     }
     const response = await sandbox.chat.completions.create({ ...body, stream: false }, options);
     const received = assemble({ status: 200, response });
-    return received ? { status: 200, received } : { status: 200, received: null, error: 'the sandbox response could not be read.' };
+    return received
+      ? { status: 200, received }
+      : { status: 200, received: null, error: 'the sandbox response could not be read.' };
   } catch (error) {
     // The sandbox answers as the API would: a request it refuses is a request that passes nothing.
     if (error instanceof OpenAI.APIError || error instanceof ApiError) {
-      return { status: error.status ?? null, received: null, error: `the request fails with ${error.status}: ${error.message}` };
+      return {
+        status: error.status ?? null,
+        received: null,
+        error: `the request fails with ${error.status}: ${error.message}`,
+      };
     }
     throw error;
   }
 };
+
+/**
+ * A Responses request sent again to the sandbox, not stored (the replay must leave nothing behind). Only requests
+ * that start a conversation come here; see `checkRun`.
+ */
+async function replayResponse(raw: unknown, drill: string | null): Promise<Replayed> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { status: 400, received: null, error: 'the request is not a JSON object.' };
+  sandbox ??= createSandboxClient({ chunkDelayMs: 0 });
+  const options = drill ? { headers: { [DRILL_HEADER]: drill } } : undefined;
+  const body = {
+    ...(raw as Record<string, unknown>),
+    store: false,
+    stream: false,
+  } as unknown as ResponseCreateParamsNonStreaming;
+  try {
+    const response = await sandbox.responses.create(body, options);
+    const received = assemble({
+      endpoint: 'responses',
+      status: 200,
+      response: JSON.parse(JSON.stringify(response)) as unknown,
+    });
+    return received
+      ? { status: 200, received }
+      : { status: 200, received: null, error: 'the sandbox response could not be read.' };
+  } catch (error) {
+    if (error instanceof OpenAI.APIError || error instanceof ApiError) {
+      return {
+        status: error.status ?? null,
+        received: null,
+        error: `the request fails with ${error.status}: ${error.message}`,
+      };
+    }
+    throw error;
+  }
+}

@@ -4,7 +4,10 @@ import { readPath } from './path';
 import type { SingleRule } from './schema';
 
 /** The rules one exchange can meet on its own; the others look at the whole run (see `run.ts`). */
-export type ExchangeRule = Extract<SingleRule, { kind: 'finish_reason' | 'choices' | 'stream' | 'json' | 'field' }>;
+export type ExchangeRule = Extract<
+  SingleRule,
+  { kind: 'finish_reason' | 'choices' | 'stream' | 'json' | 'field' }
+>;
 
 export interface RuleVerdict {
   passed: boolean;
@@ -15,34 +18,55 @@ export interface RuleVerdict {
 const quote = (v: string | null) => (v === null ? 'null' : `"${v}"`);
 
 /** Applies one challenge rule to one request and what came back for it. */
-export function applyRule(rule: ExchangeRule, request: ChatRequest, received: ReceivedCompletion): RuleVerdict {
+export function applyRule(
+  rule: ExchangeRule,
+  request: ChatRequest,
+  received: ReceivedCompletion,
+): RuleVerdict {
   switch (rule.kind) {
     case 'finish_reason': {
       const reasons = [...new Set(received.choices.map((c) => c.finishReason))];
       return reasons.includes(rule.equals)
         ? { passed: true, message: `the response came back with finish_reason ${quote(rule.equals)}.` }
-        : { passed: false, message: `finish_reason was ${reasons.map(quote).join(' and ') || 'missing'}, not ${quote(rule.equals)}.` };
+        : {
+            passed: false,
+            message: `finish_reason was ${reasons.map(quote).join(' and ') || 'missing'}, not ${quote(rule.equals)}.`,
+          };
     }
     case 'choices': {
       const asked = request.n ?? 1;
       const got = received.choices.length;
-      if (asked < rule.atLeast) return { passed: false, message: `the request asked for n: ${asked}; ask for ${rule.atLeast} choices in one request.` };
-      if (got < rule.atLeast) return { passed: false, message: `the response held ${got} choices, fewer than ${rule.atLeast}.` };
+      if (asked < rule.atLeast)
+        return {
+          passed: false,
+          message: `the request asked for n: ${asked}; ask for ${rule.atLeast} choices in one request.`,
+        };
+      if (got < rule.atLeast)
+        return { passed: false, message: `the response held ${got} choices, fewer than ${rule.atLeast}.` };
       return { passed: true, message: `one request asked for n: ${asked} and got ${got} choices back.` };
     }
     case 'stream': {
-      if (request.stream !== true || !received.streamed) return { passed: false, message: 'the reply was not streamed; pass stream: true.' };
+      if (request.stream !== true || !received.streamed)
+        return { passed: false, message: 'the reply was not streamed; pass stream: true.' };
       if (received.contentChunks < rule.minContentChunks) {
-        return { passed: false, message: `the stream carried ${received.contentChunks} pieces of text, fewer than ${rule.minContentChunks}.` };
+        return {
+          passed: false,
+          message: `the stream carried ${received.contentChunks} pieces of text, fewer than ${rule.minContentChunks}.`,
+        };
       }
       return { passed: true, message: `the reply arrived in ${received.contentChunks} streamed pieces.` };
     }
     case 'json': {
       const format = request.response_format?.type;
       if (format !== 'json_object' && format !== 'json_schema') {
-        return { passed: false, message: 'the request did not ask for JSON; set response_format to json_object or json_schema.' };
+        return {
+          passed: false,
+          message: 'the request did not ask for JSON; set response_format to json_object or json_schema.',
+        };
       }
-      const validator = rule.schema ? z.fromJSONSchema(rule.schema as Parameters<typeof z.fromJSONSchema>[0]) : z.unknown();
+      const validator = rule.schema
+        ? z.fromJSONSchema(rule.schema as Parameters<typeof z.fromJSONSchema>[0])
+        : z.unknown();
       let last = 'the reply had no text.';
       for (const choice of received.choices) {
         if (choice.content === null) continue;
@@ -74,9 +98,14 @@ function applyFieldRule(rule: Extract<ExchangeRule, { kind: 'field' }>, source: 
   if (rule.exists === true && (value === undefined || value === null)) return fail('it must be set');
   if (rule.exists === false && value !== undefined && value !== null) return fail('it must be left out');
   if (rule.equals !== undefined && value !== rule.equals) return fail(`it must be ${show(rule.equals)}`);
-  if (rule.atLeast !== undefined && !(typeof value === 'number' && value >= rule.atLeast)) return fail(`it must be at least ${rule.atLeast}`);
-  if (rule.atMost !== undefined && !(typeof value === 'number' && value <= rule.atMost)) return fail(`it must be at most ${rule.atMost}`);
-  if (rule.includes !== undefined && !(typeof value === 'string' && value.toLowerCase().includes(rule.includes.toLowerCase()))) {
+  if (rule.atLeast !== undefined && !(typeof value === 'number' && value >= rule.atLeast))
+    return fail(`it must be at least ${rule.atLeast}`);
+  if (rule.atMost !== undefined && !(typeof value === 'number' && value <= rule.atMost))
+    return fail(`it must be at most ${rule.atMost}`);
+  if (
+    rule.includes !== undefined &&
+    !(typeof value === 'string' && value.toLowerCase().includes(rule.includes.toLowerCase()))
+  ) {
     return fail(`it must contain "${rule.includes}"`);
   }
   return { passed: true, message: `${where} is ${show(value)}.` };

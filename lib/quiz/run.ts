@@ -1,9 +1,10 @@
-import type { ChatRequest, ReceivedCompletion, RunExchange } from './exchange';
+import type { ChatRequest, Endpoint, ReceivedCompletion, RunExchange } from './exchange';
 import { applyRule, type ExchangeRule, type RuleVerdict } from './rules';
 import type { ChallengeRule, SingleRule } from './schema';
 
 /** One exchange of a run as the rules see it: what was sent, how it ended, what came back. */
 export interface ExchangeView {
+  endpoint: Endpoint;
   request: ChatRequest;
   status: number | null;
   received: ReceivedCompletion | null;
@@ -22,6 +23,7 @@ export interface RunVerdict extends RuleVerdict {
 
 export function viewOf(exchange: RunExchange, received: ReceivedCompletion | null): ExchangeView {
   return {
+    endpoint: exchange.endpoint,
     request: exchange.request,
     status: exchange.status,
     received,
@@ -55,8 +57,10 @@ function textOf(content: unknown): string | null {
   return parts.length ? parts.join('') : null;
 }
 
+/** Earlier replies a request sends back: assistant messages in `messages` (chat) or in an `input` list (Responses). */
 function assistantTexts(request: ChatRequest): string[] {
-  return request.messages.flatMap((m) => {
+  const messages = request.messages ?? (Array.isArray(request.input) ? (request.input as unknown[]) : []);
+  return messages.flatMap((m) => {
     if (typeof m !== 'object' || m === null || (m as { role?: unknown }).role !== 'assistant') return [];
     const text = textOf((m as { content?: unknown }).content);
     return text ? [squash(text)] : [];
@@ -74,8 +78,16 @@ function conversation(views: ExchangeView[], minRequests: number): RuleVerdict {
   for (const [j, later] of views.entries()) {
     if (!later.received) continue;
     const carried = assistantTexts(later.request);
+    const continues = later.request.previous_response_id;
     for (const earlier of views.slice(0, j)) {
       const reply = earlier.received?.choices[0]?.content;
+      // A Responses call carries an earlier answer by pointing at it: previous_response_id is that response's id.
+      if (continues && earlier.received?.completion.id === continues) {
+        return {
+          passed: true,
+          message: `request ${j + 1} continued response ${continues} with previous_response_id, so the model saw the earlier turn.`,
+        };
+      }
       if (reply && carried.includes(squash(reply))) {
         return {
           passed: true,

@@ -22,7 +22,9 @@ const common = {
   id: id.describe('Stable id; progress is stored by it, so never reuse one for a different question'),
   prompt: markdown('The question'),
   hint: markdown('A nudge the learner can open before answering; it must not give the answer away'),
-  explanation: markdown('Shown after a right answer, or when the learner asks to see the answer: why the answer is what it is'),
+  explanation: markdown(
+    'Shown after a right answer, or when the learner asks to see the answer: why the answer is what it is',
+  ),
   source,
 };
 
@@ -41,12 +43,27 @@ const choiceQuestion = <K extends 'single' | 'multiple'>(kind: K) =>
     .strict()
     .superRefine((q, ctx) => {
       const right = q.options.filter((o) => o.correct).length;
-      if (kind === 'single' && right !== 1) ctx.addIssue({ code: 'custom', path: ['options'], message: `a single-choice question needs exactly one correct option, found ${right}` });
-      if (kind === 'multiple' && right < 1) ctx.addIssue({ code: 'custom', path: ['options'], message: 'a multiple-choice question needs at least one correct option' });
+      if (kind === 'single' && right !== 1)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['options'],
+          message: `a single-choice question needs exactly one correct option, found ${right}`,
+        });
+      if (kind === 'multiple' && right < 1)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['options'],
+          message: 'a multiple-choice question needs at least one correct option',
+        });
       const ids = q.options.map((o) => o.id);
-      if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: ['options'], message: 'option ids must be unique' });
+      if (new Set(ids).size !== ids.length)
+        ctx.addIssue({ code: 'custom', path: ['options'], message: 'option ids must be unique' });
       if (ids.some((i) => /^(correct|right|wrong|incorrect|true|false|yes|no)$/.test(i))) {
-        ctx.addIssue({ code: 'custom', path: ['options'], message: 'option ids are sent to the browser: they must not say whether the option is right' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['options'],
+          message: 'option ids are sent to the browser: they must not say whether the option is right',
+        });
       }
     });
 
@@ -73,7 +90,9 @@ export const numericAnswerSchema = z.union([
     .describe('The dollar cost of a request at the catalog prices, so the answer follows the dated data'),
   z
     .object({
-      limit: z.object({ model: z.string().min(1), field: z.enum(['contextWindow', 'maxOutputTokens']) }).strict(),
+      limit: z
+        .object({ model: z.string().min(1), field: z.enum(['contextWindow', 'maxOutputTokens']) })
+        .strict(),
     })
     .strict()
     .describe("A model's context window or output ceiling, in tokens, from the catalog"),
@@ -85,7 +104,9 @@ export const numericAnswerSchema = z.union([
         .regex(/^[\d\s.+\-*/()]+$/, 'numbers, + - * / and parentheses only, such as 300 + 50 * 10 + 150 * 9'),
     })
     .strict()
-    .describe('Arithmetic on numbers the prompt or explanation states (the content test checks each appears there): the working, not a typed result'),
+    .describe(
+      'Arithmetic on numbers the prompt or explanation states (the content test checks each appears there): the working, not a typed result',
+    ),
 ]);
 
 const numericQuestion = z
@@ -96,12 +117,20 @@ const numericQuestion = z
     tolerance: z
       .object({
         absolute: z.number().min(0).optional().describe('Largest accepted distance from the answer'),
-        relative: z.number().min(0).max(0.5).optional().describe('Largest accepted distance as a fraction of the answer'),
+        relative: z
+          .number()
+          .min(0)
+          .max(0.5)
+          .optional()
+          .describe('Largest accepted distance as a fraction of the answer'),
       })
       .strict()
       .default({ relative: 0.01 })
       .describe('How far off an answer may be; either bound accepts. @default { relative: 0.01 }'),
-    unit: z.enum(['usd', 'tokens', 'none']).default('none').describe('Shown beside the input; `usd` accepts a leading $'),
+    unit: z
+      .enum(['usd', 'tokens', 'none'])
+      .default('none')
+      .describe('Shown beside the input; `usd` accepts a leading $'),
   })
   .strict();
 
@@ -123,13 +152,20 @@ const term = z.string().trim().min(1).max(80);
  */
 const textTests = z
   .object({
-    right: z.array(z.string().min(1).max(500)).max(40).default([]).describe('Answers that must be graded right'),
+    right: z
+      .array(z.string().min(1).max(500))
+      .max(40)
+      .default([])
+      .describe('Answers that must be graded right'),
     wrong: z
       .array(
         z.union([
           z.string().min(1).max(500),
           z
-            .object({ answer: z.string().min(1).max(500), misconception: z.number().int().min(0).max(5).optional() })
+            .object({
+              answer: z.string().min(1).max(500),
+              misconception: z.number().int().min(0).max(5).optional(),
+            })
             .strict(),
         ]),
       )
@@ -145,17 +181,34 @@ const textQuestion = z
     kind: z.literal('text'),
     rubric: z
       .object({
-        accepted: z.array(term).max(20).default([]).describe('Phrasings that are right wherever the answer gives them (not negated, and with no misconception beside them)'),
+        accepted: z
+          .array(term)
+          .max(20)
+          .default([])
+          .describe(
+            'Phrasings that are right wherever the answer gives them (not negated, and with no misconception beside them)',
+          ),
         keyIdeas: z
           .array(z.object({ any: z.array(term).min(1).max(20) }).strict())
           .max(6)
           .default([])
-          .describe('Ideas a right answer must all contain; each is met by any one of its terms (a term matches at a word start)'),
+          .describe(
+            'Ideas a right answer must all contain; each is met by any one of its terms (a term matches at a word start)',
+          ),
         misconceptions: z
-          .array(z.object({ any: z.array(term).min(1).max(20), feedback: markdown('Feedback for this misconception') }).strict())
+          .array(
+            z
+              .object({
+                any: z.array(term).min(1).max(20),
+                feedback: markdown('Feedback for this misconception'),
+              })
+              .strict(),
+          )
           .max(6)
           .default([])
-          .describe('Known wrong turns with targeted feedback; an answer that names one as its answer is not right'),
+          .describe(
+            'Known wrong turns with targeted feedback; an answer that names one as its answer is not right',
+          ),
         match: z
           .enum(['words', 'identifier'])
           .default('words')
@@ -164,28 +217,45 @@ const textQuestion = z
           ),
       })
       .strict()
-      .refine((r) => r.accepted.length > 0 || r.keyIdeas.length > 0, 'a rubric needs accepted phrasings or key ideas'),
+      .refine(
+        (r) => r.accepted.length > 0 || r.keyIdeas.length > 0,
+        'a rubric needs accepted phrasings or key ideas',
+      ),
     modelAnswer: markdown('Shown after a right answer, or when the learner asks to see the answer'),
     maxLength: z.number().int().min(10).max(500).default(300),
     tests: textTests.optional(),
   })
   .strict();
 
-export const questionSchema = z.discriminatedUnion('kind', [choiceQuestion('single'), choiceQuestion('multiple'), numericQuestion, textQuestion]);
+export const questionSchema = z.discriminatedUnion('kind', [
+  choiceQuestion('single'),
+  choiceQuestion('multiple'),
+  numericQuestion,
+  textQuestion,
+]);
 
 /** A field of a request or response: `tool_choice.function.name`, `choices[0].message.tool_calls.length`. */
 const fieldPath = z
   .string()
-  .regex(/^[a-z_][a-z0-9_]*(?:\.[a-z0-9_]+|\[\d+\])*$/i, 'a field path such as choices[0].message.tool_calls.length')
+  .regex(
+    /^[a-z_][a-z0-9_]*(?:\.[a-z0-9_]+|\[\d+\])*$/i,
+    'a field path such as choices[0].message.tool_calls.length',
+  )
   .max(120);
 
 /** Rules that one exchange of the run must meet (on what it received and on the server's replay of it). */
 const exchangeRules = [
   z
-    .object({ kind: z.literal('finish_reason'), equals: z.enum(['stop', 'length', 'tool_calls', 'content_filter']) })
+    .object({
+      kind: z.literal('finish_reason'),
+      equals: z.enum(['stop', 'length', 'tool_calls', 'content_filter']),
+    })
     .strict()
     .describe('Some choice of one response ended with this finish_reason'),
-  z.object({ kind: z.literal('choices'), atLeast: z.number().int().min(2).max(8) }).strict().describe('One request asked for and got at least this many choices'),
+  z
+    .object({ kind: z.literal('choices'), atLeast: z.number().int().min(2).max(8) })
+    .strict()
+    .describe('One request asked for and got at least this many choices'),
   z
     .object({ kind: z.literal('stream'), minContentChunks: z.number().int().min(1).max(100).default(2) })
     .strict()
@@ -193,20 +263,32 @@ const exchangeRules = [
   z
     .object({ kind: z.literal('json'), schema: z.record(z.string(), z.unknown()).optional() })
     .strict()
-    .describe('The request asked for JSON (response_format) and the reply parses, and validates against the schema if one is given'),
+    .describe(
+      'The request asked for JSON (response_format) and the reply parses, and validates against the schema if one is given',
+    ),
   z
     .object({
       kind: z.literal('field'),
-      in: z.enum(['request', 'response']).describe('The request body sent, or the response received (a stream put back together)'),
-      path: fieldPath.describe('Dotted path; `[n]` indexes an array and a final `.length` counts its items or characters'),
-      equals: z.union([z.string().max(200), z.number(), z.boolean(), z.null()]).optional().describe('The value must be exactly this'),
+      in: z
+        .enum(['request', 'response'])
+        .describe('The request body sent, or the response received (a stream put back together)'),
+      path: fieldPath.describe(
+        'Dotted path; `[n]` indexes an array and a final `.length` counts its items or characters',
+      ),
+      equals: z
+        .union([z.string().max(200), z.number(), z.boolean(), z.null()])
+        .optional()
+        .describe('The value must be exactly this'),
       atLeast: z.number().optional().describe('A number at least this'),
       atMost: z.number().optional().describe('A number at most this'),
       exists: z.boolean().optional().describe('true: present and not null; false: absent or null'),
       includes: z.string().min(1).max(200).optional().describe('A string that contains this, ignoring case'),
     })
     .strict()
-    .refine((r) => [r.equals, r.atLeast, r.atMost, r.exists, r.includes].some((v) => v !== undefined), 'a field rule needs equals, atLeast, atMost, exists or includes')
+    .refine(
+      (r) => [r.equals, r.atLeast, r.atMost, r.exists, r.includes].some((v) => v !== undefined),
+      'a field rule needs equals, atLeast, atMost, exists or includes',
+    )
     .describe('One request (or the response to it) has this field with this value'),
 ] as const;
 
@@ -215,7 +297,9 @@ const runRules = [
   z
     .object({ kind: z.literal('conversation'), minRequests: z.number().int().min(2).max(8).default(2) })
     .strict()
-    .describe('At least this many answered requests, and a later one resends an earlier reply as an assistant message'),
+    .describe(
+      'At least this many answered requests, and a later one resends an earlier reply as an assistant message',
+    ),
   z
     .object({ kind: z.literal('recovered'), status: z.number().int().min(400).max(599) })
     .strict()
@@ -223,7 +307,9 @@ const runRules = [
   z
     .object({ kind: z.literal('error'), status: z.number().int().min(400).max(599), retried: z.boolean() })
     .strict()
-    .describe('A request failed with this status, was (or was not) sent again, and the program still finished without an uncaught error'),
+    .describe(
+      'A request failed with this status, was (or was not) sent again, and the program still finished without an uncaught error',
+    ),
 ] as const;
 
 export const singleRuleSchema = z.discriminatedUnion('kind', [...exchangeRules, ...runRules]);
@@ -247,7 +333,9 @@ export const challengeSchema = z
     prompt: markdown('The task'),
     hint: markdown('How to go about it'),
     rule: challengeRuleSchema,
-    drill: challengeDrillSchema.optional().describe('The error drill the learner picks for this challenge; the run must have carried it'),
+    drill: challengeDrillSchema
+      .optional()
+      .describe('The error drill the learner picks for this challenge; the run must have carried it'),
     source,
   })
   .strict();
@@ -261,7 +349,11 @@ export const quizFileSchema = z
   .superRefine((quiz, ctx) => {
     const ids = [...quiz.questions.map((q) => q.id), ...quiz.challenges.map((c) => c.id)];
     const dupes = ids.filter((x, i) => ids.indexOf(x) !== i);
-    if (dupes.length) ctx.addIssue({ code: 'custom', message: `ids must be unique across questions and challenges: ${[...new Set(dupes)].join(', ')}` });
+    if (dupes.length)
+      ctx.addIssue({
+        code: 'custom',
+        message: `ids must be unique across questions and challenges: ${[...new Set(dupes)].join(', ')}`,
+      });
   });
 
 export type QuizFile = z.infer<typeof quizFileSchema>;

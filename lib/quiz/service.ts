@@ -38,9 +38,13 @@ export async function handleCheck(request: Request): Promise<Response> {
     await quizLimiter().admit(callerOf(request));
     const body = parseOr400(checkRequestSchema, await readJsonBody(request, { maxBytes: MAX_CHECK_BYTES }));
     const quiz = await getQuiz(body.lesson);
-    if (!quiz) throw new ApiError(404, `No lesson "${body.lesson}" with a quiz.`, { code: 'lesson_not_found' });
+    if (!quiz)
+      throw new ApiError(404, `No lesson "${body.lesson}" with a quiz.`, { code: 'lesson_not_found' });
     const result = checkAnswer(quiz, body);
-    if (!result) throw new ApiError(404, `Lesson "${body.lesson}" has no question "${body.question}".`, { code: 'question_not_found' });
+    if (!result)
+      throw new ApiError(404, `Lesson "${body.lesson}" has no question "${body.question}".`, {
+        code: 'question_not_found',
+      });
     return json(result);
   });
 }
@@ -51,7 +55,10 @@ export async function handleChallenges(request: Request): Promise<Response> {
     await quizLimiter().admit(callerOf(request));
     const body = parseOr400(runCheckRequestSchema, await readJsonBody(request, { maxBytes: MAX_RUN_BYTES }));
     const quiz = await getQuiz(body.lesson);
-    if (!quiz) throw new ApiError(404, `No lesson "${body.lesson}" with a quiz.`, { code: 'lesson_not_found' });
-    return json({ results: await checkRun(quiz.file.challenges, body.exchanges, replayOnSandbox, body.outcome) });
+    if (!quiz)
+      throw new ApiError(404, `No lesson "${body.lesson}" with a quiz.`, { code: 'lesson_not_found' });
+    return json({
+      results: await checkRun(quiz.file.challenges, body.exchanges, replayOnSandbox, body.outcome),
+    });
   });
 }

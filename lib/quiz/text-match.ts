@@ -38,8 +38,16 @@ export function findMentions(clauses: string[][], term: string, mode: MatchMode,
   const found: Mention[] = [];
   clauses.forEach((clause, c) => {
     for (let i = 0; i + words.length <= clause.length; i++) {
-      const hit = words.every((w, k) => (k === words.length - 1 && prefix ? clause[i + k]!.startsWith(w) : clause[i + k] === w));
-      if (hit) found.push({ clause: c, start: i, end: i + words.length, negated: isNegated(clauses, c, i, i + words.length) });
+      const hit = words.every((w, k) =>
+        k === words.length - 1 && prefix ? clause[i + k]!.startsWith(w) : clause[i + k] === w,
+      );
+      if (hit)
+        found.push({
+          clause: c,
+          start: i,
+          end: i + words.length,
+          negated: isNegated(clauses, c, i, i + words.length),
+        });
     }
   });
   return found;

@@ -51,14 +51,26 @@ beforeAll(async () => {
     const body: Buffer[] = [];
     for await (const chunk of req) body.push(chunk as Buffer);
     const text = Buffer.concat(body).toString('utf8');
-    const isChat = req.url?.endsWith('/chat/completions') ?? false;
+    const path = (req.url ?? '').split('?')[0]!;
+    const endpoint = path.endsWith('/chat/completions')
+      ? 'chat.completions'
+      : path.endsWith('/responses') && req.method === 'POST'
+        ? 'responses'
+        : null;
+    const isChat = endpoint !== null;
     const headers = { ...(req.headers as Record<string, string>) };
     const drilled = isChat ? drillHeader() : null;
     if (drilled) headers['x-tokenwise-drill'] = drilled;
     const requestHeaders = Object.fromEntries(
-      Object.entries(headers).filter(([name]) => name === 'x-tokenwise-drill' || name === 'x-stainless-retry-count'),
+      Object.entries(headers).filter(
+        ([name]) => name === 'x-tokenwise-drill' || name === 'x-stainless-retry-count',
+      ),
     );
-    const answer = await sandbox(`http://sandbox${req.url}`, { method: req.method, headers, body: req.method === 'POST' ? text : undefined });
+    const answer = await sandbox(`http://sandbox${req.url}`, {
+      method: req.method,
+      headers,
+      body: req.method === 'POST' ? text : undefined,
+    });
     const received = await answer.text();
     res.writeHead(answer.status, Object.fromEntries(answer.headers));
     res.end(received);
@@ -72,6 +84,7 @@ beforeAll(async () => {
         : undefined;
       exchanges.push(
         runExchangeSchema.parse({
+          endpoint,
           request: JSON.parse(text),
           requestHeaders,
           status: answer.status,
@@ -87,12 +100,23 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 /** Runs one lesson file with Node 22 and tsx against the recording server; returns its output and exchanges. */
-async function runFile(folder: string, name: string, drillName?: string): Promise<{ code: number | null; output: string; exchanges: RunExchange[] }> {
+async function runFile(
+  folder: string,
+  name: string,
+  drillName?: string,
+): Promise<{ code: number | null; output: string; exchanges: RunExchange[] }> {
   exchanges = [];
   drill = drillName ? { name: drillName, calls: 0 } : null;
   const child = spawn(NODE, [TSX, path.join(LESSONS, folder, name)], {
     cwd: process.cwd(),
-    env: { NODE_ENV: 'test', PATH: process.env.PATH, HOME: process.env.HOME, OPENAI_API_KEY: 'sk-content-test', OPENAI_BASE_URL: baseURL, OPENAI_LOG: 'off' },
+    env: {
+      NODE_ENV: 'test',
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      OPENAI_API_KEY: 'sk-content-test',
+      OPENAI_BASE_URL: baseURL,
+      OPENAI_LOG: 'off',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -108,29 +132,50 @@ describe('the course', () => {
   });
 });
 
-describe.each(quizzes.flatMap((q) => (q ? [[q.lesson.folder, q] as const] : [])))('lesson %s', (folder, { quiz }) => {
-  it('has at least five questions, each kind of question at least once', () => {
-    expect(quiz.file.questions.length).toBeGreaterThanOrEqual(5);
-    expect(new Set(quiz.file.questions.map((q) => q.kind))).toEqual(new Set(['single', 'multiple', 'numeric', 'text']));
-  });
+describe.each(quizzes.flatMap((q) => (q ? [[q.lesson.folder, q] as const] : [])))(
+  'lesson %s',
+  (folder, { quiz }) => {
+    it('has at least five questions, each kind of question at least once', () => {
+      expect(quiz.file.questions.length).toBeGreaterThanOrEqual(5);
+      expect(new Set(quiz.file.questions.map((q) => q.kind))).toEqual(
+        new Set(['single', 'multiple', 'numeric', 'text']),
+      );
+    });
 
-  /** Challenges grouped by the drill they ask for: each group is one run, as a learner would pick the drill and run. */
-  const groups = [...new Set(quiz.file.challenges.map((c) => c.drill))].map((d) => ({ drill: d, challenges: quiz.file.challenges.filter((c) => c.drill === d) }));
+    /** Challenges grouped by the drill they ask for: each group is one run, as a learner would pick the drill and run. */
+    const groups = [...new Set(quiz.file.challenges.map((c) => c.drill))].map((d) => ({
+      drill: d,
+      challenges: quiz.file.challenges.filter((c) => c.drill === d),
+    }));
 
-  it.each(groups.map((g) => [g.drill ?? 'no drill', g] as const))('solution.ts passes every challenge (%s)', { timeout: 60_000 }, async (_name, group) => {
-    const run = await runFile(folder, 'solution.ts', group.drill);
-    expect(run.code, run.output).toBe(0);
-    expect(run.exchanges.length).toBeGreaterThan(0);
-    const results = await checkRun(group.challenges, run.exchanges, replayOnSandbox, 'completed');
-    expect(results.filter((r) => !r.passed)).toEqual([]);
-  });
+    it.each(groups.map((g) => [g.drill ?? 'no drill', g] as const))(
+      'solution.ts passes every challenge (%s)',
+      { timeout: 60_000 },
+      async (_name, group) => {
+        const run = await runFile(folder, 'solution.ts', group.drill);
+        expect(run.code, run.output).toBe(0);
+        expect(run.exchanges.length).toBeGreaterThan(0);
+        const results = await checkRun(group.challenges, run.exchanges, replayOnSandbox, 'completed');
+        expect(results.filter((r) => !r.passed)).toEqual([]);
+      },
+    );
 
-  it.each(groups.map((g) => [g.drill ?? 'no drill', g] as const))('starter.ts passes none of them (%s)', { timeout: 60_000 }, async (_name, group) => {
-    const run = await runFile(folder, 'starter.ts', group.drill);
-    // Without a drill the starter must run cleanly; with one it may well fail, which is the lesson's point.
-    if (!group.drill) expect(run.code, run.output).toBe(0);
-    expect(run.exchanges.length).toBeGreaterThan(0);
-    const results = await checkRun(group.challenges, run.exchanges, replayOnSandbox, run.code === 0 ? 'completed' : 'failed');
-    expect(results.filter((r) => r.passed)).toEqual([]);
-  });
-});
+    it.each(groups.map((g) => [g.drill ?? 'no drill', g] as const))(
+      'starter.ts passes none of them (%s)',
+      { timeout: 60_000 },
+      async (_name, group) => {
+        const run = await runFile(folder, 'starter.ts', group.drill);
+        // Without a drill the starter must run cleanly; with one it may well fail, which is the lesson's point.
+        if (!group.drill) expect(run.code, run.output).toBe(0);
+        expect(run.exchanges.length).toBeGreaterThan(0);
+        const results = await checkRun(
+          group.challenges,
+          run.exchanges,
+          replayOnSandbox,
+          run.code === 0 ? 'completed' : 'failed',
+        );
+        expect(results.filter((r) => r.passed)).toEqual([]);
+      },
+    );
+  },
+);

@@ -209,3 +209,60 @@ describe('all', () => {
     });
   });
 });
+
+describe('Responses API exchanges', () => {
+  const input = 'What is a token in a language model? Answer in two sentences.';
+
+  it('assemble a Response, judge its fields, and replay it on the sandbox', async () => {
+    const response = await sandbox.responses.create({
+      model: 'gpt-4o-mini',
+      input,
+      store: false,
+      max_output_tokens: 16,
+    });
+    const exchange = runExchangeSchema.parse({
+      endpoint: 'responses',
+      request: { model: 'gpt-4o-mini', input, store: false, max_output_tokens: 16 },
+      status: 200,
+      response: JSON.parse(JSON.stringify(response)),
+    });
+    const [status] = await checkRun(
+      [challenge({ kind: 'field', in: 'response', path: 'status', equals: 'incomplete' })],
+      [exchange],
+      replayOnSandbox,
+    );
+    expect(status).toMatchObject({ passed: true });
+    const [cut] = await checkRun(
+      [challenge({ kind: 'finish_reason', equals: 'length' })],
+      [exchange],
+      replayOnSandbox,
+    );
+    expect(cut).toMatchObject({ passed: true });
+  });
+
+  it('a later call that names the earlier response in previous_response_id carries the conversation', async () => {
+    const first = runExchangeSchema.parse({
+      endpoint: 'responses',
+      request: { model: 'gpt-4o-mini', input },
+      status: 200,
+      response: {
+        id: 'resp_1',
+        object: 'response',
+        status: 'completed',
+        output: [{ type: 'message', content: [{ type: 'output_text', text: 'Hi.' }] }],
+      },
+    });
+    const second = runExchangeSchema.parse({
+      endpoint: 'responses',
+      request: { model: 'gpt-4o-mini', input: 'And why?', previous_response_id: 'resp_1' },
+      status: 200,
+      response: { id: 'resp_2', object: 'response', status: 'completed', output: [] },
+    });
+    const [result] = await checkRun(
+      [challenge({ kind: 'conversation', minRequests: 2 })],
+      [first, second],
+      replayOnSandbox,
+    );
+    expect(result).toMatchObject({ passed: true, message: expect.stringContaining('previous_response_id') });
+  });
+});

@@ -113,17 +113,35 @@ describe('runReducer', () => {
 });
 
 describe('the tokenwise:run event', () => {
-  it('carries chat completions only: JSON bodies, or chunks for streams', () => {
+  it('carries the calls that make a model answer (chat completions, POST /responses): JSON bodies, or chunks for streams', () => {
     const events = toEventExchanges([
       exchange('x1'),
       exchange('x2', { response: undefined, chunks: [{ object: 'chat.completion.chunk' }] }),
       exchange('x3', { path: '/api/v1/models', response: { data: [] } }),
       exchange('x4', { status: null, response: undefined, error: 'dropped' }),
+      exchange('x5', { path: '/api/v1/responses', response: { object: 'response' } }),
+      exchange('x6', { path: '/api/v1/responses/resp_1', method: 'GET', response: { object: 'response' } }),
     ]);
     expect(events).toEqual([
-      { request: { model: 'gpt-4o-mini' }, status: 200, response: { object: 'chat.completion' } },
-      { request: { model: 'gpt-4o-mini' }, status: 200, chunks: [{ object: 'chat.completion.chunk' }] },
-      { request: { model: 'gpt-4o-mini' }, status: null, response: undefined },
+      {
+        endpoint: 'chat.completions',
+        request: { model: 'gpt-4o-mini' },
+        status: 200,
+        response: { object: 'chat.completion' },
+      },
+      {
+        endpoint: 'chat.completions',
+        request: { model: 'gpt-4o-mini' },
+        status: 200,
+        chunks: [{ object: 'chat.completion.chunk' }],
+      },
+      { endpoint: 'chat.completions', request: { model: 'gpt-4o-mini' }, status: null, response: undefined },
+      {
+        endpoint: 'responses',
+        request: { model: 'gpt-4o-mini' },
+        status: 200,
+        response: { object: 'response' },
+      },
     ]);
   });
 

@@ -277,7 +277,11 @@ function installFetch(apiBase: string, drill: RunnerDrill | null) {
     const url = new URL(request.url);
     const isApi = url.origin === api.origin && url.pathname.startsWith(`${api.pathname}/`);
     if (!isApi) return realFetch(request);
-    if (url.pathname === `${api.pathname}/chat/completions`) {
+    // Drills apply to the calls that make a model answer: chat completions and `POST /responses`.
+    const answers =
+      url.pathname === `${api.pathname}/chat/completions` ||
+      (url.pathname === `${api.pathname}/responses` && request.method === 'POST');
+    if (answers) {
       const header = drillForCall(drill, ++drilledCalls);
       if (header) request.headers.set(DRILL_HEADER, header);
     }
