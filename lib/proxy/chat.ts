@@ -13,7 +13,7 @@ import { pickBackend, sendToBackend, Stopped, type Backend, type BackendClients 
 import { chatCompletionRequestSchema, type ChatCompletionRequest } from './chat-schema';
 import type { ProxyConfig } from './config';
 import { BACKEND_HEADER, CORS_HEADERS } from './http';
-import { relayJson, relayStream } from './relay';
+import { relayJson, relayStream, type RelayOptions } from './relay';
 import { checkRequestLimits, prepareForBackend, promptTokensFor, type Prepared } from './request-limits';
 import { zodToApiError } from './zod-errors';
 
@@ -216,6 +216,50 @@ export function answerHeaders(
   return out;
 }
 
+/**
+ * Steps 5 and 6 for one call: relay the backend's answer (SSE as it arrives, or JSON whole), settle the
+ * reservation, log the call's end. Shared with the Responses handler.
+ */
+export async function relayAnswer(
+  call: Call,
+  response: Response,
+  caller: Caller,
+  reserved: Pick<RelayOptions, 'stream' | 'reservation' | 'reserved' | 'promptTokens' | 'hideUsageChunk'>,
+): Promise<Response> {
+  const options = {
+    ...reserved,
+    response,
+    headers: answerHeaders(call, response, caller, reserved.stream),
+    serverKey: call.backend!.serverKey,
+    abort: () => call.controller.abort(new Stopped('client')),
+  };
+  if (reserved.stream) {
+    return relayStream({
+      ...options,
+      onEnd: (how, tokens) => {
+        call.stopClock();
+        const reason: unknown = call.controller.signal.reason;
+        const end = how === 'broken' ? (reason instanceof Stopped ? reason.why : 'backend_dropped') : how;
+        call.done(response.status, { tokens, end });
+      },
+    });
+  }
+  try {
+    return await relayJson({
+      ...options,
+      onEnd: (_how, tokens) => {
+        call.stopClock();
+        call.done(response.status, { tokens });
+      },
+    });
+  } catch {
+    call.stopClock();
+    const reason: unknown = call.controller.signal.reason;
+    if (reason instanceof Stopped) return call.fail(reason);
+    return call.dropped(options.headers);
+  }
+}
+
 export function createChatHandler(deps: ChatDeps) {
   const { config, log } = deps;
 
@@ -250,42 +294,12 @@ export function createChatHandler(deps: ChatDeps) {
       return call.fail(error);
     }
 
-    const stream = reserved.body.stream === true;
-    const options = {
-      response,
-      stream,
-      headers: answerHeaders(call, response, admitted.caller, stream),
+    return relayAnswer(call, response, admitted.caller, {
+      stream: reserved.body.stream === true,
       reservation: reserved.reservation,
       reserved: reserved.reserved,
-      serverKey: reserved.backend.serverKey,
       promptTokens: reserved.promptTokens,
       hideUsageChunk: reserved.hideUsageChunk,
-      abort: () => call.controller.abort(new Stopped('client')),
-    };
-    if (stream) {
-      return relayStream({
-        ...options,
-        onEnd: (how, tokens) => {
-          call.stopClock();
-          const reason: unknown = call.controller.signal.reason;
-          const end = how === 'broken' ? (reason instanceof Stopped ? reason.why : 'backend_dropped') : how;
-          call.done(response.status, { tokens, end });
-        },
-      });
-    }
-    try {
-      return await relayJson({
-        ...options,
-        onEnd: (_how, tokens) => {
-          call.stopClock();
-          call.done(response.status, { tokens });
-        },
-      });
-    } catch {
-      call.stopClock();
-      const reason: unknown = call.controller.signal.reason;
-      if (reason instanceof Stopped) return call.fail(reason);
-      return call.dropped(options.headers);
-    }
+    });
   };
 }

@@ -2,10 +2,9 @@ import { DRILL_HEADER } from '@/lib/backends/sandbox';
 import { responseNotFound } from '@/lib/backends/sandbox/responses/translate';
 import { readJsonBody } from '@/lib/http';
 import { rateLimitHeaders } from '@/lib/limits';
-import { pickBackend, sendToBackend, Stopped, type Backend, type BackendCall } from '@/lib/proxy/backend';
-import { admit, answerHeaders, Call, type Admitted, type ChatDeps } from '@/lib/proxy/chat';
+import { pickBackend, sendToBackend, type Backend, type BackendCall } from '@/lib/proxy/backend';
+import { admit, answerHeaders, Call, relayAnswer, type Admitted, type ChatDeps } from '@/lib/proxy/chat';
 import { BACKEND_HEADER } from '@/lib/proxy/http';
-import { relayJson, relayStream } from '@/lib/proxy/relay';
 import { zodToApiError } from '@/lib/proxy/zod-errors';
 import type { Reservation } from '@/lib/limits';
 import { checkResponsesLimits, inputTokensFor, prepareResponsesBody } from './limits';
@@ -101,43 +100,13 @@ export function createResponsesHandler(deps: ChatDeps) {
       return call.fail(error);
     }
 
-    const stream = reserved.body.stream === true;
-    const options = {
-      response,
-      stream,
-      headers: answerHeaders(call, response, admitted.caller, stream),
+    return relayAnswer(call, response, admitted.caller, {
+      stream: reserved.body.stream === true,
       reservation: reserved.reservation,
       reserved: reserved.reserved,
-      serverKey: call.backend!.serverKey,
       promptTokens: reserved.inputTokens,
       hideUsageChunk: false,
-      abort: () => call.controller.abort(new Stopped('client')),
-    };
-    if (stream) {
-      return relayStream({
-        ...options,
-        onEnd: (how, tokens) => {
-          call.stopClock();
-          const reason: unknown = call.controller.signal.reason;
-          const end = how === 'broken' ? (reason instanceof Stopped ? reason.why : 'backend_dropped') : how;
-          call.done(response.status, { tokens, end });
-        },
-      });
-    }
-    try {
-      return await relayJson({
-        ...options,
-        onEnd: (_how, tokens) => {
-          call.stopClock();
-          call.done(response.status, { tokens });
-        },
-      });
-    } catch {
-      call.stopClock();
-      const reason: unknown = call.controller.signal.reason;
-      if (reason instanceof Stopped) return call.fail(reason);
-      return call.dropped(options.headers);
-    }
+    });
   }
 
   /** `GET`/`DELETE /responses/{id}` and `GET /responses/{id}/input_items`: admitted, sent, answered whole. */
