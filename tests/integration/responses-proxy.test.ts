@@ -155,6 +155,20 @@ describe('Responses on the sandbox, through the proxy', () => {
     ).rejects.toMatchObject({ status: 400, message: expect.stringContaining('own API key') });
   });
 
+  it('drills work as on chat completions: 429 with retry headers, a refusal part, an unknown drill is a 400', async () => {
+    const { runner } = await rig();
+    const client = runner();
+    const drill = (kind: string) => ({ headers: { 'x-tokenwise-drill': kind } });
+    const limited = await client.responses.create({ model: MODEL, input: 'hi' }, drill('429')).catch((e: unknown) => e);
+    expect(limited).toMatchObject({ status: 429, code: 'rate_limit_exceeded' });
+    expect((limited as { headers: Headers }).headers.get('retry-after-ms')).toBe('200');
+    const refused = await client.responses.create({ model: MODEL, input: 'hi' }, drill('refusal'));
+    assertMatches('Response', refused);
+    expect(refused.output[0]).toMatchObject({ type: 'message', content: [{ type: 'refusal' }] });
+    expect(refused.output_text).toBe('');
+    await expect(client.responses.create({ model: MODEL, input: 'hi' }, drill('nope'))).rejects.toMatchObject({ status: 400 });
+  });
+
   it('a database that is down: 503 in the envelope to store or continue, while store:false still answers', async () => {
     const down: ResponsesStore = {
       save: () => Promise.reject(new StoreUnavailableError()),
