@@ -7,7 +7,9 @@ import { Workbench } from './pages/workbench';
  * `previous_response_id`, so its input grows and its instructions are gone), a question is answered right, and the
  * solution passes both challenges (a response cut at its cap; an unstored response that cannot be continued).
  */
-test('the Responses API lesson: run the example, answer a question, pass the challenges with the solution', async ({ page }) => {
+test('the Responses API lesson: run the example, answer a question, pass the challenges with the solution', async ({
+  page,
+}) => {
   const bench = new Workbench(page);
   await bench.open('/lessons/responses-api');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('The Responses API');
@@ -15,7 +17,9 @@ test('the Responses API lesson: run the example, answer a question, pass the cha
   // The starter: turn 2 sends only its question, yet reads turn 1 again; its instructions were not carried over.
   await bench.runWithShortcut();
   await expect(bench.status).toHaveText(/^Finished/);
-  await expect(bench.console).toContainText('A context window is the most tokens a model can take in one request');
+  await expect(bench.console).toContainText(
+    'A context window is the most tokens a model can take in one request',
+  );
   await expect(bench.console).toContainText('instructions on turn 2: null');
   await expect(bench.console).toContainText('input_tokens, turn 1 then turn 2: 32 85');
   await expect(bench.errorClass()).toHaveCount(0);
@@ -37,8 +41,12 @@ test('the Responses API lesson: run the example, answer a question, pass the cha
   await bench.runWithShortcut({ timeout: 30_000 });
   await expect(bench.status).toHaveText(/^Finished/);
   await expect(bench.console).toContainText('input_tokens, turn 1 then turn 2: 32 104');
-  await expect(bench.console).toContainText("status: incomplete | incomplete_details: { reason: 'max_output_tokens' }");
-  await expect(bench.console).toContainText('Cannot continue an unstored response: 400 previous_response_not_found');
+  await expect(bench.console).toContainText(
+    "status: incomplete | incomplete_details: { reason: 'max_output_tokens' }",
+  );
+  await expect(bench.console).toContainText(
+    'Cannot continue an unstored response: 400 previous_response_not_found',
+  );
   await expect(cutShort.getByRole('status')).toContainText('Passed');
   await expect(unstored.getByRole('status')).toContainText('Passed');
 });
