@@ -189,5 +189,12 @@ export function evaluate(rule: ChallengeRule, views: ExchangeView[], outcome?: R
       return recovered(views, rule.status);
     case 'error':
       return errorHandled(views, rule.status, rule.retried, outcome);
+    case 'completed':
+      return outcome === 'completed'
+        ? { passed: true, message: 'the program ran to its end without an uncaught error.' }
+        : {
+            passed: false,
+            message: 'the program stopped on an uncaught error: handle that case in your code.',
+          };
   }
 }

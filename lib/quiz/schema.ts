@@ -310,6 +310,12 @@ const runRules = [
     .describe(
       'A request failed with this status, was (or was not) sent again, and the program still finished without an uncaught error',
     ),
+  z
+    .object({ kind: z.literal('completed') })
+    .strict()
+    .describe(
+      'The program ran to its end without an uncaught error (with `all`: "and your code handled it")',
+    ),
 ] as const;
 
 export const singleRuleSchema = z.discriminatedUnion('kind', [...exchangeRules, ...runRules]);

@@ -266,3 +266,16 @@ describe('Responses API exchanges', () => {
     expect(result).toMatchObject({ passed: true, message: expect.stringContaining('previous_response_id') });
   });
 });
+
+describe('completed', () => {
+  it('passes only when the program ran to its end', async () => {
+    const run = [await answered({ model: 'gpt-4o-mini', messages: [system, ask('Say hi.')] })];
+    const rule = challenge({ kind: 'completed' });
+    expect((await checkRun([rule], run, replayOnSandbox, 'completed'))[0]).toMatchObject({ passed: true });
+    expect((await checkRun([rule], run, replayOnSandbox, 'failed'))[0]).toMatchObject({
+      passed: false,
+      message: expect.stringContaining('uncaught error'),
+    });
+    expect((await checkRun([rule], run, replayOnSandbox))[0]).toMatchObject({ passed: false });
+  });
+});
