@@ -36,6 +36,8 @@ describe.skipIf(!BASE)('Responses on the running app (TOKENWISE_URL)', () => {
     expect(items.data.map((i) => i.type)).toEqual(['message']);
     const other = await runnerClient(BASE!);
     await expect(other.responses.retrieve(final.id)).rejects.toMatchObject({ status: 404 });
+    // Not served (background responses only): the catch-all's 404 in the envelope, which names what is served.
+    await expect(client.responses.cancel(final.id)).rejects.toMatchObject({ status: 404, code: 'unknown_url' });
     await client.responses.delete(final.id);
     await expect(client.responses.retrieve(final.id)).rejects.toMatchObject({ status: 404 });
   });
