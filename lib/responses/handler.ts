@@ -44,7 +44,7 @@ export async function reserveResponse(
   parsed: ResponsesBody,
 ): Promise<ReservedResponse> {
   const { config, limits } = deps;
-  const body = prepareResponsesBody(parsed, backend, config.limits.maxOutputTokens);
+  const body = prepareResponsesBody(parsed, backend, config.limits.maxOutputTokens, config.upstream.isOpenAI);
   const inputTokens = inputTokensFor(body, { exact: admitted.caller.kind === 'runner' });
   const cap = Math.min(body.max_output_tokens ?? config.limits.maxOutputTokens, config.limits.maxOutputTokens);
   const reserved = inputTokens + cap;

@@ -82,6 +82,23 @@ export function inputTokensFor(body: ResponsesBody, { exact }: { exact: boolean 
   return exact ? countTextTokens(parts) : Math.ceil(parts.length / 4) + 3;
 }
 
+/**
+ * An upstream that is not OpenAI's may fetch a URL from wherever it runs (an internal network, say): as for chat
+ * completions, only `data:` image URLs go to it, and no file URLs.
+ */
+export function refuseRemoteFetches(body: ResponsesBody): void {
+  if (!Array.isArray(body.input)) return;
+  for (const [i, item] of body.input.entries()) {
+    const content = (item as { content?: unknown }).content;
+    if (!Array.isArray(content)) continue;
+    for (const [j, part] of (content as { type?: unknown; image_url?: unknown; file_url?: unknown }[]).entries()) {
+      if (part?.type === 'input_image' && typeof part.image_url === 'string' && !/^data:/i.test(part.image_url.trim()))
+        throw apiErrors.remoteImage(`input[${i}].content[${j}].image_url`);
+      if (part?.type === 'input_file' && part.file_url != null) throw apiErrors.remoteImage(`input[${i}].content[${j}].file_url`);
+    }
+  }
+}
+
 const refuse = (param: string, what: string) =>
   apiErrors.badRequest(
     `${what} is not available on Tokenwise's own key, whose daily budget can't price it in advance. Use the sandbox or your own API key for it.`,
@@ -95,7 +112,13 @@ const refuse = (param: string, what: string) =>
  * and nothing is stored upstream, since every guest shares that key's project and could read another's
  * responses there: `previous_response_id` is refused with a pointer to the sandbox and own keys.
  */
-export function prepareResponsesBody(body: ResponsesBody, backend: Backend, maxOutputTokens: number): ResponsesBody {
+export function prepareResponsesBody(
+  body: ResponsesBody,
+  backend: Backend,
+  maxOutputTokens: number,
+  upstreamIsOpenAI = true,
+): ResponsesBody {
+  if (backend.kind === 'upstream' && !upstreamIsOpenAI) refuseRemoteFetches(body);
   if (!backend.serverKey) return body;
   if (body.previous_response_id) {
     throw new ApiError(

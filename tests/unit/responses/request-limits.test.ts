@@ -36,5 +36,8 @@ describe('Responses request schema and caps', () => {
     expect(() => prepareResponsesBody({ model: 'm', tools: [{ type: 'web_search' }] }, serverKey, 500)).toThrow(/web_search/);
     const own = { model: 'm', previous_response_id: 'resp_1', tools: [{ type: 'web_search' }] };
     expect(prepareResponsesBody(own, ownKey, 500)).toBe(own);
+    const image = { model: 'm', input: [{ role: 'user', content: [{ type: 'input_image', image_url: 'http://10.0.0.1/x.png' }] }] };
+    expect(prepareResponsesBody(image, ownKey, 500)).toBe(image);
+    expect(() => prepareResponsesBody(image, ownKey, 500, false)).toThrow(/data: image URLs/);
   });
 });
