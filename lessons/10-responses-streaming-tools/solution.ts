@@ -27,7 +27,8 @@ const tools: OpenAI.Responses.FunctionTool[] = [
 function getWeather(argumentsJson: string): string {
   const args: unknown = JSON.parse(argumentsJson);
   const city = (args as { city?: unknown } | null)?.city;
-  if (typeof city !== 'string' || city.length > 80) return JSON.stringify({ error: 'city must be a short string' });
+  if (typeof city !== 'string' || city.length > 80)
+    return JSON.stringify({ error: 'city must be a short string' });
   const today = WEATHER[city];
   return JSON.stringify(today ? { city, ...today } : { city, error: `no weather data for ${city}` });
 }
@@ -93,7 +94,13 @@ const card = await client.responses.create({
   },
 });
 // Parse only a completed response: an incomplete one may hold half a JSON document.
-if (card.status !== 'completed') throw new Error(`the card is ${card.status}: ${JSON.stringify(card.incomplete_details)}`);
-const weatherCard = JSON.parse(card.output_text) as { city: string; temperature_c: number; sky: string; advice: string };
+if (card.status !== 'completed')
+  throw new Error(`the card is ${card.status}: ${JSON.stringify(card.incomplete_details)}`);
+const weatherCard = JSON.parse(card.output_text) as {
+  city: string;
+  temperature_c: number;
+  sky: string;
+  advice: string;
+};
 console.log('\nweather card:', weatherCard);
 console.log('advice:', weatherCard.advice);

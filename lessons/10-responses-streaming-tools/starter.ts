@@ -29,7 +29,8 @@ const tools: OpenAI.Responses.FunctionTool[] = [
 function getWeather(argumentsJson: string): string {
   const args: unknown = JSON.parse(argumentsJson);
   const city = (args as { city?: unknown } | null)?.city;
-  if (typeof city !== 'string' || city.length > 80) return JSON.stringify({ error: 'city must be a short string' });
+  if (typeof city !== 'string' || city.length > 80)
+    return JSON.stringify({ error: 'city must be a short string' });
   const today = WEATHER[city];
   return JSON.stringify(today ? { city, ...today } : { city, error: `no weather data for ${city}` });
 }
