@@ -44,7 +44,8 @@ export const DRILL_OPTIONS: { value: RunnerDrill | 'none'; label: string; expect
   {
     value: 'dropped',
     label: 'Dropped connection',
-    expect: 'APIConnectionError, after the SDK retried twice',
+    expect:
+      'APIConnectionError, after the SDK retried twice; a stream already under way ends with a TypeError instead, not retried',
   },
   {
     value: 'flaky',
