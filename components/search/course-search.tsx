@@ -118,13 +118,14 @@ export function CourseSearch() {
         type="button"
         onClick={open}
         aria-keyshortcuts="/"
-        className="ml-auto flex items-center gap-2 rounded-md border border-zinc-300 px-2.5 py-1.5 text-sm text-zinc-600 hover:border-zinc-400 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 dark:border-zinc-700 dark:text-zinc-300 dark:hover:text-white"
+        className="ml-auto flex shrink-0 items-center gap-2 rounded-md border max-sm:p-2 border-zinc-300 px-2.5 py-1.5 text-sm text-zinc-600 hover:border-zinc-400 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 dark:border-zinc-700 dark:text-zinc-300 dark:hover:text-white"
       >
         <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 fill-current">
           <path d="M8.5 3a5.5 5.5 0 0 1 4.38 8.82l3.65 3.65-1.06 1.06-3.65-3.65A5.5 5.5 0 1 1 8.5 3Zm0 1.5a4 4 0 1 0 0 8 4 4 0 0 0 0-8Z" />
         </svg>
-        <span>Search</span>
-        <kbd className="rounded border border-zinc-300 px-1 font-mono text-xs text-zinc-600 pointer-coarse:hidden dark:border-zinc-600 dark:text-zinc-300">
+        {/* Icon only on phones (the header must fit 360 px); the hidden word stays the button's accessible name. */}
+        <span className="max-sm:sr-only">Search</span>
+        <kbd className="rounded border border-zinc-300 px-1 font-mono text-xs text-zinc-600 max-sm:hidden pointer-coarse:hidden dark:border-zinc-600 dark:text-zinc-300">
           /
         </kbd>
       </button>
