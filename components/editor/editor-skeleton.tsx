@@ -1,5 +1,6 @@
 /** The editor's height, shared by the skeleton and Monaco so nothing jumps when it loads. */
-export const EDITOR_HEIGHT = 'h-[22rem] lg:h-[min(28rem,50vh)]';
+// On wide screens the output shares the window with it (see .workbench-fit), so the editor takes at most 38% of it.
+export const EDITOR_HEIGHT = 'h-[22rem] lg:h-[min(28rem,38vh)]';
 
 /** What stands in for the editor until it loads: the starter, highlighted on the server. */
 export function EditorSkeleton({ html, onActivate }: { html: string; onActivate?: () => void }) {

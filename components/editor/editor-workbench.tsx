@@ -50,19 +50,29 @@ export default function EditorWorkbench({
   const [mounted, setMounted] = useState(false);
   const dark = usePrefersDark();
   const { state, run, stop, warmUp } = useRunner({ lessonSlug });
-  const running = state.phase === 'preparing' || state.phase === 'running';
+  // The first Run compiles against the SDK's types (about 2 s) before the runner hears of it: say so at once.
+  const [compiling, setCompiling] = useState(false);
+  const compilingRef = useRef(false);
+  const outputScroll = useRef<HTMLDivElement>(null);
+  const running = compiling || state.phase === 'preparing' || state.phase === 'running';
   const mac = isMac();
 
   const runProgram = useCallback(async () => {
     const editor = editorRef.current;
     const model = editor?.getModel();
     if (!editor || !model) return;
+    if (compilingRef.current) return;
+    compilingRef.current = true;
     let code: string;
+    setCompiling(true);
     try {
       code = await emitJavaScript(model);
     } catch (error) {
       setMessage(`Could not compile the program: ${error instanceof Error ? error.message : String(error)}`);
       return;
+    } finally {
+      compilingRef.current = false;
+      setCompiling(false);
     }
     const chosen = drill === 'none' ? null : drill;
     setDrill('none');
@@ -72,6 +82,15 @@ export default function EditorWorkbench({
     }
     await run({ code, drill: chosen });
   }, [drill, run]);
+
+  useEffect(() => {
+    const area = outputScroll.current;
+    const panel = area?.querySelector('[data-testid="output-panel"]');
+    if (!area || !panel || !state.runId || area.scrollHeight <= area.clientHeight) return;
+    if (getComputedStyle(area).overflowY !== 'auto') return;
+    // A new run: bring its status and first lines to the top of the output area, wherever the last one was read.
+    area.scrollTop += panel.getBoundingClientRect().top - area.getBoundingClientRect().top;
+  }, [state.runId]);
 
   const onSharedChoice = (choice: 'own-key' | 'sandbox' | 'cancel') => {
     const pending = pendingShared;
@@ -213,7 +232,9 @@ export default function EditorWorkbench({
             className={`${button} bg-brand-700 text-white ring-brand-700 hover:bg-brand-600`}
           >
             <span aria-hidden="true">▶</span> Run{' '}
-            <kbd className="ml-1 hidden text-xs opacity-80 sm:inline">{mac ? '⌘↵' : 'Ctrl+↵'}</kbd>
+            <kbd className="ml-1 hidden text-xs sm:inline pointer-coarse:hidden">
+              {mac ? '⌘↵' : 'Ctrl+↵'}
+            </kbd>
           </button>
         )}
         <button type="button" onClick={reset} className={secondary}>
@@ -270,6 +291,8 @@ export default function EditorWorkbench({
               wordWrap: 'on',
               padding: { top: 8, bottom: 8 },
               renderLineHighlight: 'line',
+              // At its first or last line the wheel or a swipe scrolls the page instead of being swallowed.
+              scrollbar: { alwaysConsumeMouseWheel: false },
             }}
           />
         </div>
@@ -310,44 +333,50 @@ export default function EditorWorkbench({
           </p>
         </div>
       )}
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">
-        Keyboard: {mac ? '⌘' : 'Ctrl'}+Enter runs. Tab indents inside the editor; to leave it with the
-        keyboard, press <kbd>{mac ? 'Ctrl+Shift+M' : 'Ctrl+M'}</kbd> (then Tab moves the focus), or Escape
-        then Shift+Tab.
-      </p>
-      <div role="status" aria-live="polite" className="min-h-5 text-sm text-zinc-700 dark:text-zinc-300">
-        {message}
-        {replaced !== null && (
-          <>
-            {' '}
-            <button
-              type="button"
-              onClick={restoreReplaced}
-              className="font-medium text-brand-700 underline dark:text-brand-300"
-            >
-              Bring back my previous edits
-            </button>
-          </>
+      <div ref={outputScroll} data-output-scroll className="space-y-3">
+        <p className="text-xs text-zinc-500 pointer-coarse:hidden dark:text-zinc-400">
+          Keyboard: {mac ? '⌘' : 'Ctrl'}+Enter runs. Tab indents inside the editor; to leave it with the
+          keyboard, press <kbd>{mac ? 'Ctrl+Shift+M' : 'Ctrl+M'}</kbd> (then Tab moves the focus), or Escape
+          then Shift+Tab.
+        </p>
+        <div role="status" aria-live="polite" className="min-h-5 text-sm text-zinc-700 dark:text-zinc-300">
+          {message}
+          {replaced !== null && (
+            <>
+              {' '}
+              <button
+                type="button"
+                onClick={restoreReplaced}
+                className="font-medium text-brand-700 underline dark:text-brand-300"
+              >
+                Bring back my previous edits
+              </button>
+            </>
+          )}
+        </div>
+        {shareUrl && (
+          <label className="block text-xs text-zinc-600 dark:text-zinc-400">
+            Share link
+            <input
+              readOnly
+              value={shareUrl}
+              onFocus={(e) => e.currentTarget.select()}
+              className="mt-1 block w-full rounded-md border-0 bg-white px-2 py-1 font-mono text-xs ring-1 ring-zinc-300 ring-inset dark:bg-zinc-900 dark:ring-zinc-700"
+            />
+          </label>
         )}
+        <OutputPanel
+          state={
+            compiling && state.phase !== 'preparing' && state.phase !== 'running'
+              ? { ...state, phase: 'preparing' }
+              : state
+          }
+          fieldGuide={config.fieldGuide}
+          errorGuide={config.errorGuide}
+          guideHref={config.guideHref}
+          expectedBackend={expectedBackend}
+        />
       </div>
-      {shareUrl && (
-        <label className="block text-xs text-zinc-600 dark:text-zinc-400">
-          Share link
-          <input
-            readOnly
-            value={shareUrl}
-            onFocus={(e) => e.currentTarget.select()}
-            className="mt-1 block w-full rounded-md border-0 bg-white px-2 py-1 font-mono text-xs ring-1 ring-zinc-300 ring-inset dark:bg-zinc-900 dark:ring-zinc-700"
-          />
-        </label>
-      )}
-      <OutputPanel
-        state={state}
-        fieldGuide={config.fieldGuide}
-        errorGuide={config.errorGuide}
-        guideHref={config.guideHref}
-        expectedBackend={expectedBackend}
-      />
       <SharedCodeDialog open={pendingShared !== null} onChoose={onSharedChoice} />
     </div>
   );

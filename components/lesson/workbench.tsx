@@ -11,9 +11,11 @@ export function Workbench({ lesson }: { lesson: Lesson }) {
     <aside
       id="workbench"
       aria-labelledby="workbench-title"
-      className="min-w-0 scroll-mt-20 lg:sticky lg:top-20 lg:max-h-[calc(100dvh-6rem)] lg:self-start lg:overflow-y-auto"
+      // On wide screens the column is exactly the window's height and never scrolls itself: the editor stays in
+      // sight and only the output below it scrolls (see .workbench-fit in globals.css).
+      className="workbench-fit min-w-0 scroll-mt-20 lg:sticky lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:top-20 lg:flex lg:h-[calc(100dvh-6rem)] lg:flex-col lg:self-start"
     >
-      <div className="rounded-xl border border-zinc-200 bg-zinc-50 p-4 dark:border-zinc-800 dark:bg-zinc-900">
+      <div className="rounded-xl border border-zinc-200 bg-zinc-50 p-4 lg:flex lg:min-h-0 lg:flex-1 lg:flex-col dark:border-zinc-800 dark:bg-zinc-900">
         <div className="flex items-baseline justify-between gap-2">
           <h2 id="workbench-title" className="font-semibold">
             Example
@@ -22,7 +24,7 @@ export function Workbench({ lesson }: { lesson: Lesson }) {
             runs in your browser, against the sandbox
           </span>
         </div>
-        <div className="mt-3">
+        <div className="mt-3 lg:flex lg:min-h-0 lg:flex-1 lg:flex-col">
           <WorkbenchTabs
             label="Example language"
             tabs={[

@@ -22,7 +22,7 @@ export function ConsoleView({ entries, running }: { entries: ConsoleEntry[]; run
       className="max-h-80 min-h-16 overflow-auto rounded-lg bg-zinc-950 p-3 font-mono text-[13px] leading-5 break-words whitespace-pre-wrap text-zinc-100 focus-visible:outline-2 focus-visible:outline-brand-500 dark:bg-black"
     >
       {entries.length === 0 ? (
-        <span className="text-zinc-400">{running ? 'Running…' : 'Nothing printed.'}</span>
+        <span aria-hidden="true" className="text-zinc-400">{running ? 'Running…' : 'Nothing printed.'}</span>
       ) : (
         entries.map((entry, i) => (
           <span key={i} data-level={entry.level} className={LEVEL_CLASS[entry.level]}>

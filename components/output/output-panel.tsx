@@ -7,6 +7,7 @@ import type { GuideLink } from '@/lib/runner/field-guide';
 import type { Exchange } from '@/lib/runner/protocol';
 import { summarizeUsage } from '@/lib/runner/usage';
 import { BackendBadge } from './backend-badge';
+import { ChallengeVerdict } from './challenge-verdict';
 import { ConsoleView } from './console-view';
 import { ErrorCard, type ErrorGuideLink } from './error-card';
 import { Inspector } from './inspector';
@@ -133,16 +134,25 @@ export function OutputPanel({ state, fieldGuide, errorGuide, guideHref, expected
       data-phase={state.phase}
       data-testid="output-panel"
     >
-      <div className="flex flex-wrap items-center gap-2">
+      {/* Sticky inside a lesson's scrolling output area (.workbench-fit), so the run's status stays in sight. */}
+      <div data-output-header className="flex flex-wrap items-center gap-2 bg-zinc-50 dark:bg-zinc-900">
         <h3 id="output-title" className="font-semibold">
           Output
         </h3>
         <span role="status" className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="run-status">
-          {running
-            ? 'Running…'
-            : state.outcome
-              ? `${OUTCOME_TEXT[state.outcome]}${state.durationMs !== null ? ` in ${state.durationMs} ms` : ''}`
-              : 'Press Run or Ctrl+Enter.'}
+          {running ? (
+            state.phase === 'preparing' ? (
+              'Preparing…'
+            ) : (
+              'Running…'
+            )
+          ) : state.outcome ? (
+            `${OUTCOME_TEXT[state.outcome]}${state.durationMs !== null ? ` in ${state.durationMs} ms` : ''}`
+          ) : (
+            <>
+              Press Run<span className="pointer-coarse:hidden"> or Ctrl+Enter</span>.
+            </>
+          )}
         </span>
         {canPin && !pinned && (
           <button id="compare-pin" type="button" onClick={pinCurrent} className={SMALL_BUTTON}>
@@ -153,6 +163,7 @@ export function OutputPanel({ state, fieldGuide, errorGuide, guideHref, expected
           <BackendBadge backend={backend} />
         </span>
       </div>
+      <ChallengeVerdict runId={state.runId} />
       {pinned && (!done || pinned.runId === state.runId) && (
         <p
           className="flex flex-wrap items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300"

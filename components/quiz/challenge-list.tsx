@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { MAX_EXCHANGES, runExchangeSchema, type RunExchange } from '@/lib/quiz/exchange';
 import type { ChallengeResult, ClientChallenge } from '@/lib/quiz/public';
 import { DRILL_OPTIONS } from '@/lib/runner/drills';
+import { dispatchChallengeVerdict } from '@/components/output/challenge-verdict';
 import { checkRun } from './api';
 
 const drillLabel = (drill: string) => DRILL_OPTIONS.find((d) => d.value === drill)?.label ?? drill;
@@ -21,9 +22,9 @@ interface Props {
 }
 
 /** Reads a run event's exchanges, keeping only well-formed ones, and how the run ended; the server checks them again. */
-function runOf(detail: unknown, lesson: string): { exchanges: RunExchange[]; outcome?: string } | null {
+function runOf(detail: unknown, lesson: string): { exchanges: RunExchange[]; outcome?: string; runId?: string } | null {
   if (typeof detail !== 'object' || detail === null) return null;
-  const { lessonSlug, exchanges, outcome } = detail as { lessonSlug?: unknown; exchanges?: unknown; outcome?: unknown };
+  const { lessonSlug, exchanges, outcome, runId } = detail as { lessonSlug?: unknown; exchanges?: unknown; outcome?: unknown; runId?: unknown };
   if (lessonSlug !== lesson || !Array.isArray(exchanges)) return null;
   return {
     exchanges: exchanges
@@ -31,6 +32,7 @@ function runOf(detail: unknown, lesson: string): { exchanges: RunExchange[]; out
       .map((e) => runExchangeSchema.safeParse(e))
       .flatMap((r) => (r.success ? [r.data] : [])),
     outcome: typeof outcome === 'string' ? outcome : undefined,
+    runId: typeof runId === 'string' ? runId : undefined,
   };
 }
 
@@ -46,7 +48,7 @@ export function ChallengeList({ lesson, challenges, passed, onPassed }: Props) {
     async function onRun(event: Event) {
       const ran = runOf((event as CustomEvent).detail, lesson);
       if (ran === null) return;
-      const { exchanges, outcome } = ran;
+      const { exchanges, outcome, runId } = ran;
       const run = ++latest;
       const all = (status: Status) => Object.fromEntries(challenges.map((c) => [c.id, status]));
       if (exchanges.length === 0) {
@@ -58,6 +60,10 @@ export function ChallengeList({ lesson, challenges, passed, onPassed }: Props) {
         const results = await checkRun(lesson, exchanges, outcome);
         if (run !== latest) return; // a newer run is being checked
         setStatuses(Object.fromEntries(results.map((r) => [r.id, { step: 'result', result: r }])));
+        if (runId) {
+          const title = (id: string) => challenges.find((c) => c.id === id)?.title ?? id;
+          dispatchChallengeVerdict({ runId, results: results.map((r) => ({ id: r.id, title: title(r.id), passed: r.passed })) });
+        }
         for (const r of results) if (r.passed) onPassed(r.id);
       } catch (error) {
         if (run === latest) setStatuses(all({ step: 'failed', message: (error as Error).message }));
@@ -96,7 +102,8 @@ export function ChallengeList({ lesson, challenges, passed, onPassed }: Props) {
                 <summary className="cursor-pointer text-sm font-medium text-brand-700 dark:text-brand-300">Hint</summary>
                 <div className="prose-lesson mt-2 text-sm" dangerouslySetInnerHTML={{ __html: challenge.hintHtml }} />
               </details>
-              <p role="status" aria-live="polite" className="mt-3 text-sm">
+              {/* Not live (aria-live off): each run's verdict is announced once, beside the output (ChallengeVerdict). */}
+              <p role="status" aria-live="off" className="mt-3 text-sm">
                 {status.step === 'waiting' && (
                   <span className="text-zinc-600 dark:text-zinc-400">
                     {done ? 'Passed on an earlier run. ' : ''}Edit the example and run it: each run is checked here.

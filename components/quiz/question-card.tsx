@@ -183,8 +183,9 @@ export function QuestionCard({ lesson, question, number, done, revealed, onCorre
         <div className="mt-4 flex flex-wrap items-center gap-3">
           <button
             type="submit"
-            disabled={state.step === 'checking'}
-            className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:opacity-60"
+            // Not disabled while checking: a disabled button drops the focus to <body>. submit() ignores repeats.
+            aria-busy={state.step === 'checking'}
+            className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 aria-busy:opacity-60"
           >
             {state.step === 'checking' ? 'Checking…' : 'Check answer'}
           </button>

@@ -11,6 +11,7 @@ import { RecordVisit } from '@/components/progress/record-visit';
 import { LessonQuiz } from '@/components/quiz/lesson-quiz';
 import { Breakable } from '@/components/ui/breakable';
 import { getLesson, getLessons } from '@/lib/lessons/loader';
+import type { LessonSection as LessonSectionData } from '@/lib/lessons/types';
 import { getClientQuiz } from '@/lib/quiz/load';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -21,7 +22,29 @@ export async function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lesson = await getLesson((await params).slug);
-  return lesson ? { title: lesson.frontmatter.title, description: lesson.frontmatter.summary } : {};
+  if (!lesson) return {};
+  const { title, summary } = lesson.frontmatter;
+  // Built once per lesson (generateStaticParams): a shared link previews with the lesson's own title and summary.
+  return {
+    title,
+    description: summary,
+    openGraph: {
+      type: 'article',
+      siteName: 'Tokenwise',
+      title: `${title} · Tokenwise`,
+      description: summary,
+      url: `/lessons/${lesson.slug}`,
+      images: [
+        { url: '/og.png', width: 1200, height: 630, alt: 'Tokenwise: learn the OpenAI API by running it' },
+      ],
+    },
+    twitter: {
+      card: 'summary_large_image',
+      title: `${title} · Tokenwise`,
+      description: summary,
+      images: ['/og.png'],
+    },
+  };
 }
 
 export default async function LessonPage({ params }: Props) {
@@ -30,6 +53,27 @@ export default async function LessonPage({ params }: Props) {
   const { frontmatter } = lesson;
   // Prompts, options and hints only: answer keys never leave the server.
   const quiz = await getClientQuiz(lesson.slug);
+  // The example panel follows "The example" in the page's order (phones, keyboards, screen readers); on wide screens
+  // the grid puts it in the right-hand column beside the whole lesson.
+  const cut = lesson.sections.findIndex((section) => section.id === 'example') + 1;
+  const before = cut > 0 ? lesson.sections.slice(0, cut) : lesson.sections;
+  const after = cut > 0 ? lesson.sections.slice(cut) : [];
+  const section = (s: LessonSectionData) => (
+    <LessonSection key={s.id} section={quiz && s.id === 'check' ? { ...s, html: '' } : s}>
+      {s.id === 'skip-if' && <SkipIf items={frontmatter.skipIf} />}
+      {s.id === 'example' && (
+        <p className="mt-4 text-zinc-700 dark:text-zinc-300">
+          The code is in the{' '}
+          <a href="#workbench" className="font-medium text-brand-700 underline dark:text-brand-300">
+            example panel
+          </a>
+          <span className="lg:hidden"> below</span>, in TypeScript and in Python.
+        </p>
+      )}
+      {/* quiz: section.id === 'check' (the checked quiz replaces the prose questions) */}
+      {s.id === 'check' && (quiz ? <LessonQuiz quiz={quiz} /> : <RecordVisit lesson={lesson.slug} />)}
+    </LessonSection>
+  );
 
   return (
     <div className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
@@ -40,37 +84,36 @@ export default async function LessonPage({ params }: Props) {
         <span aria-hidden="true"> / </span>
         <span>Lesson {lesson.order}</span>
       </nav>
-      <div className="mt-4 grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] xl:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
-        <article aria-labelledby="lesson-title" className="min-w-0">
+      <article
+        aria-labelledby="lesson-title"
+        className="mt-4 grid grid-cols-1 gap-y-12 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] lg:grid-rows-[auto_1fr] lg:gap-x-10 xl:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]"
+      >
+        <div className="min-w-0 lg:col-start-1">
           <header>
             <h1 id="lesson-title" className="text-3xl font-bold tracking-tight break-words sm:text-4xl">
               <Breakable text={frontmatter.title} />
             </h1>
             <p className="mt-3 text-lg text-zinc-600 dark:text-zinc-400">{frontmatter.summary}</p>
+            {/* On phones the example is further down; on wide screens it is beside the text and this is a skip link. */}
+            <a
+              href="#workbench"
+              className="mt-3 inline-block font-medium text-brand-700 underline lg:sr-only lg:focus:not-sr-only lg:focus:rounded lg:focus:outline-2 lg:focus:outline-brand-500 dark:text-brand-300"
+            >
+              Jump to the example
+            </a>
             <div className="mt-4">
               <LessonMeta frontmatter={frontmatter} showSdk />
             </div>
           </header>
-          <div className="mt-10 space-y-12">
-            {lesson.sections.map((section) => (
-              <LessonSection key={section.id} section={quiz && section.id === 'check' ? { ...section, html: '' } : section}>
-                {section.id === 'skip-if' && <SkipIf items={frontmatter.skipIf} />}
-                {section.id === 'example' && (
-                  <p className="mt-4 text-zinc-700 dark:text-zinc-300">
-                    The code is in the <a href="#workbench" className="font-medium text-brand-700 underline dark:text-brand-300">example panel</a>,
-                    in TypeScript and in Python.
-                  </p>
-                )}
-                {/* quiz: section.id === 'check' (the checked quiz replaces the prose questions) */}
-                {section.id === 'check' && (quiz ? <LessonQuiz quiz={quiz} /> : <RecordVisit lesson={lesson.slug} />)}
-              </LessonSection>
-            ))}
-          </div>
+          <div className="mt-10 space-y-12">{before.map(section)}</div>
+        </div>
+        <Workbench lesson={lesson} />
+        <div className="min-w-0 lg:col-start-1">
+          {after.length > 0 && <div className="space-y-12">{after.map(section)}</div>}
           <NotesSection slug={lesson.slug} sdkVersion={frontmatter.sdk.node} />
           <LessonPager prev={lesson.prev} next={lesson.next} />
-        </article>
-        <Workbench lesson={lesson} />
-      </div>
+        </div>
+      </article>
     </div>
   );
 }
