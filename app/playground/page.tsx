@@ -30,6 +30,8 @@ export default async function PlaygroundPage() {
         </a>
         . Your code is saved in this browser.
       </p>
+      {/* The output panel's headings are h3, under the lesson's "Example" h2: give them the same parent here. */}
+      <h2 className="sr-only">Your program</h2>
       <div className="mt-6 rounded-xl border border-zinc-200 bg-zinc-50 p-4 dark:border-zinc-800 dark:bg-zinc-900">
         <EditorIsland
           storageKey="playground"
