@@ -191,8 +191,14 @@ export async function startEmbeddedPostgres({ dataDir = DEFAULT_DATA_DIR, port, 
         (stopping ??= (async () => {
           await stopQuietly(server);
           await removeOwner(dir).catch(() => {});
-          // The server is gone; the watchdog sees its channel close and exits.
-          if (guard?.connected) guard.disconnect();
+          // The server is gone; the watchdog sees its channel close and exits. Wait for that (briefly), so a stopped
+          // database leaves no process behind that still names its folder.
+          if (guard && guard.exitCode === null && guard.signalCode === null) {
+            const exited = new Promise((resolve) => guard.once('exit', resolve));
+            if (guard.connected) guard.disconnect();
+            await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+            if (guard.exitCode === null && guard.signalCode === null) guard.kill();
+          }
         })()),
     };
   }
