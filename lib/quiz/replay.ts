@@ -4,7 +4,10 @@ import type {
   ChatCompletionChunk,
   ChatCompletionCreateParams,
 } from 'openai/resources/chat/completions/completions';
-import type { ResponseCreateParamsNonStreaming } from 'openai/resources/responses/responses';
+import type {
+  ResponseCreateParamsNonStreaming,
+  ResponseCreateParamsStreaming,
+} from 'openai/resources/responses/responses';
 import { chatCompletionRequestSchema } from '@/lib/proxy/chat-schema';
 import { createSandboxClient } from '@/lib/backends/sandbox';
 import { env } from '@/lib/env';
@@ -86,18 +89,30 @@ async function replayResponse(raw: unknown, drill: string | null): Promise<Repla
     return { status: 400, received: null, error: 'the request is not a JSON object.' };
   sandbox ??= createSandboxClient({ chunkDelayMs: 0 });
   const options = drill ? { headers: { [DRILL_HEADER]: drill } } : undefined;
-  const body = {
-    ...(raw as Record<string, unknown>),
-    store: false,
-    stream: false,
-  } as unknown as ResponseCreateParamsNonStreaming;
+  const streamed = (raw as { stream?: unknown }).stream === true;
+  const body = { ...(raw as Record<string, unknown>), store: false };
   try {
-    const response = await sandbox.responses.create(body, options);
-    const received = assemble({
-      endpoint: 'responses',
-      status: 200,
-      response: JSON.parse(JSON.stringify(response)) as unknown,
-    });
+    let received: ReceivedCompletion | null;
+    if (streamed) {
+      // Sent as it was, streamed, so a rule about the stream sees the events the learner's run saw.
+      const stream = await sandbox.responses.create(
+        { ...body, stream: true } as unknown as ResponseCreateParamsStreaming,
+        options,
+      );
+      const chunks: unknown[] = [];
+      for await (const event of stream) chunks.push(JSON.parse(JSON.stringify(event)) as unknown);
+      received = assemble({ endpoint: 'responses', status: 200, chunks });
+    } else {
+      const response = await sandbox.responses.create(
+        { ...body, stream: false } as unknown as ResponseCreateParamsNonStreaming,
+        options,
+      );
+      received = assemble({
+        endpoint: 'responses',
+        status: 200,
+        response: JSON.parse(JSON.stringify(response)) as unknown,
+      });
+    }
     return received
       ? { status: 200, received }
       : { status: 200, received: null, error: 'the sandbox response could not be read.' };

@@ -57,11 +57,15 @@ export function applyRule(
       return { passed: true, message: `the reply arrived in ${received.contentChunks} streamed pieces.` };
     }
     case 'json': {
-      const format = request.response_format?.type;
+      // Chat asks in `response_format`; the Responses API in `text.format`.
+      const format =
+        request.response_format?.type ??
+        (request.text as { format?: { type?: unknown } } | undefined)?.format?.type;
       if (format !== 'json_object' && format !== 'json_schema') {
         return {
           passed: false,
-          message: 'the request did not ask for JSON; set response_format to json_object or json_schema.',
+          message:
+            'the request did not ask for JSON; set response_format (or, on the Responses API, text.format) to json_object or json_schema.',
         };
       }
       const validator = rule.schema

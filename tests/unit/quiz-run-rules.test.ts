@@ -279,3 +279,48 @@ describe('completed', () => {
     expect((await checkRun([rule], run, replayOnSandbox))[0]).toMatchObject({ passed: false });
   });
 });
+
+describe('Responses API streams and text.format', () => {
+  it('a streamed Response is replayed streamed, so the stream rule holds on both sides', async () => {
+    const request = {
+      model: 'gpt-4o-mini',
+      input: 'What is a token in a language model? Answer in two sentences.',
+      stream: true,
+      store: false,
+    };
+    const stream = await sandbox.responses.create({ ...request, stream: true });
+    const chunks: unknown[] = [];
+    for await (const event of stream) chunks.push(JSON.parse(JSON.stringify(event)));
+    const exchange = runExchangeSchema.parse({ endpoint: 'responses', request, status: 200, chunks });
+    const [result] = await checkRun(
+      [challenge({ kind: 'stream', minContentChunks: 2 })],
+      [exchange],
+      replayOnSandbox,
+    );
+    expect(result).toMatchObject({ passed: true });
+  });
+
+  it('the json rule reads text.format and the output text', async () => {
+    const schema = {
+      type: 'object',
+      properties: { city: { type: 'string' } },
+      required: ['city'],
+      additionalProperties: false,
+    };
+    const request = {
+      model: 'gpt-4o-mini',
+      input: 'Name a city as JSON.',
+      store: false,
+      text: { format: { type: 'json_schema', name: 'city', schema, strict: true } },
+    };
+    const response = await sandbox.responses.create(request as never);
+    const exchange = runExchangeSchema.parse({
+      endpoint: 'responses',
+      request,
+      status: 200,
+      response: JSON.parse(JSON.stringify(response)),
+    });
+    const [result] = await checkRun([challenge({ kind: 'json', schema })], [exchange], replayOnSandbox);
+    expect(result).toMatchObject({ passed: true });
+  });
+});
