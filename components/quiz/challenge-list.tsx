@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { MAX_EXCHANGES, runExchangeSchema, type RunExchange } from '@/lib/quiz/exchange';
 import type { ChallengeResult, ClientChallenge } from '@/lib/quiz/public';
 import { DRILL_OPTIONS } from '@/lib/runner/drills';
+import { OUTCOMES } from '@/lib/runner/protocol';
 import { dispatchChallengeVerdict } from '@/components/output/challenge-verdict';
 import { checkRun } from './api';
 
@@ -31,7 +32,8 @@ function runOf(detail: unknown, lesson: string): { exchanges: RunExchange[]; out
       .slice(-MAX_EXCHANGES)
       .map((e) => runExchangeSchema.safeParse(e))
       .flatMap((r) => (r.success ? [r.data] : [])),
-    outcome: typeof outcome === 'string' ? outcome : undefined,
+    // Only an outcome the server knows; anything else is left out rather than failing the check.
+    outcome: OUTCOMES.find((o) => o === outcome),
     runId: typeof runId === 'string' ? runId : undefined,
   };
 }

@@ -89,6 +89,12 @@ export function CourseSearch() {
   };
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
+    // A search field takes Escape to clear itself; here Escape closes search, as in every command palette.
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      dialog.current?.close();
+      return;
+    }
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       if (!results.length) return;

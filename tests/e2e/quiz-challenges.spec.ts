@@ -87,7 +87,7 @@ async function dispatchRun(page: Page, exchanges: unknown[]) {
   await page.evaluate((detail) => window.dispatchEvent(new CustomEvent('tokenwise:run', { detail })), {
     lessonSlug: 'chat-completions',
     runId: `e2e-${Date.now()}`,
-    outcome: 'ok',
+    outcome: 'completed',
     exchanges,
   });
 }

@@ -18,7 +18,9 @@ function fragments(text: string): string[] {
     .replace(/\s+/g, ' ')
     .split(/[`*_[\]{}<>"'&\\|#]+/)
     .map((s) => s.trim())
-    .filter((s) => s.length >= 24);
+    // A fragment without a space is a name (`APIConnectionTimeoutError`, `OpenAI.AuthenticationError`): the SDK and
+    // every lesson print those. The secrets are the quiz's own sentences.
+    .filter((s) => s.length >= 24 && s.includes(' '));
 }
 
 function secretsOf(quiz: QuizFile): string[] {
@@ -46,14 +48,15 @@ function publicText(folder: string, quiz: QuizFile): string {
   return [...files.map((f) => readFileSync(path.join(LESSONS, folder, f), 'utf8')), ...shown].join('\n').replace(/\s+/g, ' ');
 }
 
-const quizzes = readdirSync(LESSONS)
+const loaded = readdirSync(LESSONS)
   .filter((folder) => existsSync(path.join(LESSONS, folder, 'quiz.yaml')))
-  .map((folder) => {
-    const quiz = quizFileSchema.parse(parse(readFileSync(path.join(LESSONS, folder, 'quiz.yaml'), 'utf8')));
-    const shown = publicText(folder, quiz);
-    const secret = [...new Set(secretsOf(quiz).flatMap(fragments))].filter((f) => !shown.includes(f));
-    return { slug: folder.replace(/^\d+-/, ''), quiz, secret };
-  });
+  .map((folder) => ({ folder, quiz: quizFileSchema.parse(parse(readFileSync(path.join(LESSONS, folder, 'quiz.yaml'), 'utf8'))) }));
+// What any lesson shows is public: one lesson's answer may be another's prose.
+const shown = loaded.map(({ folder, quiz }) => publicText(folder, quiz)).join('\n');
+const quizzes = loaded.map(({ folder, quiz }) => {
+  const secret = [...new Set(secretsOf(quiz).flatMap(fragments))].filter((f) => !shown.includes(f));
+  return { slug: folder.replace(/^\d+-/, ''), quiz, secret };
+});
 
 /** What the served text contains of the secrets; JSON- and HTML-escaped spaces and slashes undone first. */
 function leaks(body: string): string[] {
