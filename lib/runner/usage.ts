@@ -34,10 +34,29 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
-/** The completion an exchange received: the JSON body, or the stream assembled. */
+/** A Responses stream's final Response: the one its `response.completed` (or `.incomplete`, `.failed`) event carries. */
+function finalResponse(chunks: readonly unknown[]): Json | null {
+  for (let i = chunks.length - 1; i >= 0; i--) {
+    const event = chunks[i];
+    if (
+      isObject(event) &&
+      /^response\.(completed|incomplete|failed)$/.test(String(event.type)) &&
+      isObject(event.response)
+    ) {
+      return event.response;
+    }
+  }
+  return null;
+}
+
+/**
+ * What an exchange received: a chat completion or a Response (`object: "response"`), from the JSON body or put
+ * back together from its stream.
+ */
 export function completionOf(exchange: Exchange): Json | null {
-  if (exchange.chunks) return assembleStream(exchange.chunks);
-  if (isObject(exchange.response) && exchange.response.object === 'chat.completion') return exchange.response;
+  if (exchange.chunks) return assembleStream(exchange.chunks) ?? finalResponse(exchange.chunks);
+  const body = exchange.response;
+  if (isObject(body) && (body.object === 'chat.completion' || body.object === 'response')) return body;
   return null;
 }
 
@@ -60,11 +79,11 @@ export function usageRow(exchange: Exchange): UsageRow | null {
   const model = typeof completion.model === 'string' ? completion.model : requested;
   // The catalog first; any other OpenAI model the price data knows (a learner's own key can use any).
   const prices = (modelFor(model) ?? modelFor(requested))?.prices ?? pricesFor(model) ?? pricesFor(requested);
-  const promptTokens = num(usage.prompt_tokens);
-  const completionTokens = num(usage.completion_tokens);
-  const cachedTokens = isObject(usage.prompt_tokens_details)
-    ? num(usage.prompt_tokens_details.cached_tokens)
-    : 0;
+  // Chat Completions counts prompt and completion tokens; the Responses API calls them input and output tokens.
+  const promptTokens = num(usage.prompt_tokens ?? usage.input_tokens);
+  const completionTokens = num(usage.completion_tokens ?? usage.output_tokens);
+  const details = usage.prompt_tokens_details ?? usage.input_tokens_details;
+  const cachedTokens = isObject(details) ? num(details.cached_tokens) : 0;
   return {
     exchangeId: exchange.id,
     model,

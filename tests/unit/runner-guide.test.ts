@@ -134,6 +134,38 @@ describe('summarizeUsage', () => {
     expect(summary.unpriced).toBe(false);
   });
 
+  it("reads Responses API usage (input and output tokens), whole or from the stream's final event", () => {
+    const usage = {
+      input_tokens: 1000,
+      input_tokens_details: { cached_tokens: 0 },
+      output_tokens: 500,
+      total_tokens: 1500,
+    };
+    const response = { object: 'response', model: 'gpt-4o', status: 'completed', output: [], usage };
+    const summary = summarizeUsage([
+      { ...base, id: 'r1', path: '/api/v1/responses', request: { model: 'gpt-4o' }, response },
+      {
+        ...base,
+        id: 'r2',
+        path: '/api/v1/responses',
+        request: { model: 'gpt-4o', stream: true },
+        chunks: [
+          {
+            type: 'response.created',
+            sequence_number: 0,
+            response: { ...response, status: 'in_progress', usage: null },
+          },
+          { type: 'response.completed', sequence_number: 1, response },
+        ],
+      },
+    ]);
+    expect(summary.rows.map((r) => [r.exchangeId, r.promptTokens, r.completionTokens])).toEqual([
+      ['r1', 1000, 500],
+      ['r2', 1000, 500],
+    ]);
+    expect(summary.rows[0]!.cost).toBeCloseTo(0.0075, 10);
+  });
+
   it('leaves unknown models unpriced', () => {
     expect(modelFor('llama-3')).toBeUndefined();
     expect(modelFor('gpt-4o-mini-2024-07-18')?.id).toBe('gpt-4o-mini');
