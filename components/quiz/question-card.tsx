@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { CheckResult, ClientQuestion, OptionFeedback } from '@/lib/quiz/public';
 import { checkAnswer } from './api';
 
@@ -37,6 +37,7 @@ export function QuestionCard({ lesson, question, number, done, revealed, onCorre
   const [chosen, setChosen] = useState<string[]>([]);
   const [typed, setTyped] = useState('');
   const [state, setState] = useState<State>({ step: 'idle' });
+  const checkButton = useRef<HTMLButtonElement>(null);
 
   const answered = state.step === 'checked' && state.result.status !== 'unreadable' ? state.result : null;
   const wrongTry = answered?.status === 'answered' && !answered.correct;
@@ -67,6 +68,8 @@ export function QuestionCard({ lesson, question, number, done, revealed, onCorre
 
   async function reveal() {
     if (state.step === 'checking') return;
+    // "Show answer" goes away once pressed: keep the focus in the question rather than letting it fall to <body>.
+    checkButton.current?.focus();
     setState({ step: 'checking' });
     try {
       const result = await checkAnswer({ lesson, question: question.id, reveal: true });
@@ -182,6 +185,7 @@ export function QuestionCard({ lesson, question, number, done, revealed, onCorre
 
         <div className="mt-4 flex flex-wrap items-center gap-3">
           <button
+            ref={checkButton}
             type="submit"
             // Not disabled while checking: a disabled button drops the focus to <body>. submit() ignores repeats.
             aria-busy={state.step === 'checking'}

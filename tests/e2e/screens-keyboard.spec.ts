@@ -90,3 +90,14 @@ test('a run announces its status in one live region', async ({ page }) => {
   );
   expect(announcingProgress.size, JSON.stringify(said)).toBe(1);
 });
+
+test('after "Show answer" the focus stays in the question, on "Check answer"', async ({ page }) => {
+  await page.goto('/lessons/chat-completions');
+  const question = page.locator('form', { hasText: 'uses 1,000 input tokens and 500 output tokens' });
+  await question.getByLabel('Your answer (US dollars)').fill('1');
+  await question.getByRole('button', { name: 'Check answer' }).press('Enter');
+  await expect(question.getByRole('status')).toContainText('Not quite.');
+  await question.getByRole('button', { name: 'Show answer' }).press('Enter');
+  await expect(question.getByRole('status')).toContainText('The answer.');
+  await expect(question.getByRole('button', { name: 'Check answer' })).toBeFocused();
+});
