@@ -25,6 +25,7 @@ const AttemptsTimeline = dynamic(() => import('./attempts-timeline').then((m) =>
 const RateLimitGauge = dynamic(() => import('./rate-limit-gauge').then((m) => m.RateLimitGauge), {
   ssr: false,
 });
+const TokenView = dynamic(() => import('./token-view').then((m) => m.TokenView), { ssr: false });
 
 const isChat = (e: Exchange) => e.path.split('?')[0]!.endsWith('/chat/completions');
 /** A cheap test before loading the attempts view: an attempt the SDK numbered as a retry, or a repeat after a failure. */
@@ -112,6 +113,10 @@ export function OutputPanel({ state, fieldGuide, errorGuide, guideHref, expected
     backendHeader === 'sandbox' || backendHeader === 'upstream' ? backendHeader : expectedBackend;
   const running = state.phase === 'preparing' || state.phase === 'running';
   const done = state.phase === 'done' && state.runId !== null;
+  // The token view shows the run's last chat request, beside what its response reported.
+  const lastChat = [...state.exchanges].reverse().find(isChat);
+  const lastPromptTokens =
+    (lastChat && summary.rows.find((r) => r.exchangeId === lastChat.id)?.promptTokens) ?? null;
   const canPin = done && state.exchanges.some(isChat);
   const pinCurrent = () => {
     if (!state.runId) return;
@@ -208,6 +213,9 @@ export function OutputPanel({ state, fieldGuide, errorGuide, guideHref, expected
       </section>
       <UsageCost summary={summary} session={session} backend={backend} />
       {rateLimited && <RateLimitGauge exchanges={state.exchanges} />}
+      {done && lastChat && (
+        <TokenView key={state.runId} request={lastChat.request} promptTokens={lastPromptTokens} />
+      )}
     </section>
   );
 }
