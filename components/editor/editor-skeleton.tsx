@@ -10,7 +10,7 @@ export function EditorSkeleton({ html, onActivate }: { html: string; onActivate?
         {['Run', 'Reset', 'Share'].map((label) => (
           <span
             key={label}
-            className="rounded-md px-3 py-1.5 text-sm text-zinc-400 ring-1 ring-zinc-200 ring-inset dark:ring-zinc-800"
+            className="rounded-md px-3 py-1.5 text-sm text-zinc-600 ring-1 ring-zinc-200 ring-inset dark:text-zinc-400 dark:ring-zinc-800"
           >
             {label}
           </span>

@@ -1,6 +1,10 @@
 import { createHighlighterCore, type HighlighterCore } from 'shiki/core';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import type { Element, Root } from 'hast';
+import { withAccessibleColors } from './contrast';
+
+/** The lightest background code sits on in the light theme (zinc-100), so every colour passes on all of them. */
+const CODE_BACKGROUND_LIGHT = '#f4f4f5';
 
 /**
  * Syntax highlighting with grammars and themes from the installed shiki package (never fetched), using the
@@ -21,7 +25,13 @@ let highlighter: Promise<HighlighterCore> | undefined;
 
 function getHighlighter(): Promise<HighlighterCore> {
   highlighter ??= createHighlighterCore({
-    themes: [import('shiki/dist/themes/github-light.mjs'), import('shiki/dist/themes/github-dark-default.mjs')],
+    themes: [
+      // The light theme's weakest colours are darkened to AA on the code background (see contrast.ts).
+      import('shiki/dist/themes/github-light.mjs').then((m) =>
+        withAccessibleColors(m.default, CODE_BACKGROUND_LIGHT),
+      ),
+      import('shiki/dist/themes/github-dark-default.mjs'),
+    ],
     langs: [
       import('shiki/dist/langs/typescript.mjs'),
       import('shiki/dist/langs/javascript.mjs'),
@@ -51,7 +61,9 @@ export async function highlightToHast(code: string, language: string | undefined
     themes: { light: 'github-light', dark: 'github-dark-default' },
     defaultColor: 'light',
   }) as Root;
-  const pre = root.children.find((node): node is Element => node.type === 'element' && node.tagName === 'pre');
+  const pre = root.children.find(
+    (node): node is Element => node.type === 'element' && node.tagName === 'pre',
+  );
   if (!pre) throw new Error('shiki returned no <pre>');
   return pre;
 }
