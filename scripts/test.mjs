@@ -76,6 +76,8 @@ try {
   await run('playwright', ['test'], { env });
 } catch (error) {
   failed = true;
+  // Set now, not only at the end: whatever happens while cleaning up, a failed run never exits 0.
+  process.exitCode = 1;
   console.error(error?.code === 'PORT_IN_USE' ? error.message : `\n✖ ${error instanceof Error ? error.message : error}`);
 } finally {
   await app?.stop();

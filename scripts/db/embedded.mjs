@@ -196,7 +196,8 @@ export async function startEmbeddedPostgres({ dataDir = DEFAULT_DATA_DIR, port, 
           if (guard && guard.exitCode === null && guard.signalCode === null) {
             const exited = new Promise((resolve) => guard.once('exit', resolve));
             if (guard.connected) guard.disconnect();
-            await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+            // A ref'd timer: an unref'd one could let the caller's process end mid-await, its work undone.
+            await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2_000))]);
             if (guard.exitCode === null && guard.signalCode === null) guard.kill();
           }
         })()),

@@ -74,6 +74,8 @@ test('there are secrets to look for, and the search finds them where they belong
 });
 
 test('no answer key is in any page, payload or script the browser loads', async ({ page }) => {
+  // Every lesson page, each waited on until the network is idle: ten lessons need more than the default minute.
+  test.setTimeout(300_000);
   const bodies = new Map<string, Promise<string>>();
   page.on('response', (response) => {
     const url = response.url();

@@ -71,9 +71,12 @@ export class Workbench {
     return this.page.getByLabel('Error drill');
   }
 
-  /** Focuses the editor's text. */
+  /**
+   * Focuses the editor's text, clicking its first line: the middle of the lines may lie below the editor's visible
+   * height (it scrolls) and under whatever the page shows there.
+   */
   async focus() {
-    await this.lines.click();
+    await this.lines.click({ position: { x: 8, y: 8 } });
   }
 
   /** Replaces the whole program (typed as text input, so Monaco's auto-indent may re-indent lines). */
