@@ -72,11 +72,13 @@ export class Workbench {
   }
 
   /**
-   * Focuses the editor's text, clicking its first line: the middle of the lines may lie below the editor's visible
-   * height (it scrolls) and under whatever the page shows there.
+   * Focuses the editor's text through its input element, not by a click: the lines scroll inside the editor, so
+   * any fixed point on them may lie outside its visible part, under the toolbar or the output.
    */
   async focus() {
-    await this.lines.click({ position: { x: 8, y: 8 } });
+    const input = this.page.locator('.monaco-editor').first().locator('textarea, .native-edit-context').first();
+    await input.focus();
+    await expect(this.page.locator('.monaco-editor.focused').first()).toBeVisible();
   }
 
   /** Replaces the whole program (typed as text input, so Monaco's auto-indent may re-indent lines). */
