@@ -19,7 +19,9 @@ test('the token view splits the run’s own prompt into tokens that add up to wh
     ].join('\n'),
   );
   await workbench.runWithShortcut();
-  const show = page.getByRole('button', { name: /prompt as tokens/ });
+  // The button's name changes once open ("Hide tokens"): find it by its section.
+  const show = page.getByRole('region', { name: 'Tokens', exact: true }).getByRole('button');
+  await expect(show).toHaveText(/prompt as tokens/);
   await show.click();
   await expect(show).toHaveAttribute('aria-expanded', 'true');
   const tokens = page.locator('[data-token-id]');
