@@ -68,15 +68,7 @@ export const replayOnSandbox: Replay = async (raw, drill, endpoint = 'chat.compl
       ? { status: 200, received }
       : { status: 200, received: null, error: 'the sandbox response could not be read.' };
   } catch (error) {
-    // The sandbox answers as the API would: a request it refuses is a request that passes nothing.
-    if (error instanceof OpenAI.APIError || error instanceof ApiError) {
-      return {
-        status: error.status ?? null,
-        received: null,
-        error: `the request fails with ${error.status}: ${error.message}`,
-      };
-    }
-    throw error;
+    return failedReplay(error);
   }
 };
 
@@ -117,13 +109,18 @@ async function replayResponse(raw: unknown, drill: string | null): Promise<Repla
       ? { status: 200, received }
       : { status: 200, received: null, error: 'the sandbox response could not be read.' };
   } catch (error) {
-    if (error instanceof OpenAI.APIError || error instanceof ApiError) {
-      return {
-        status: error.status ?? null,
-        received: null,
-        error: `the request fails with ${error.status}: ${error.message}`,
-      };
-    }
-    throw error;
+    return failedReplay(error);
   }
+}
+
+/** The sandbox answers as the API would: a request it refuses is a request that passes nothing. */
+function failedReplay(error: unknown): Replayed {
+  if (error instanceof OpenAI.APIError || error instanceof ApiError) {
+    return {
+      status: error.status ?? null,
+      received: null,
+      error: `the request fails with ${error.status}: ${error.message}`,
+    };
+  }
+  throw error;
 }

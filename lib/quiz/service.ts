@@ -4,10 +4,10 @@ import { checkAnswer } from './check';
 import { checkRun } from './challenges';
 import { runCheckRequestSchema } from './exchange';
 import { ApiError, clientAddress, json, parseOr400, readJsonBody, respond } from '@/lib/http';
+import { createPerClientLimiter, type PerClientLimiter } from '@/lib/limits/per-client';
 import { sharedLimitStore } from '@/lib/limits/store';
 import { getQuiz } from './load';
 import { checkRequestSchema } from './public';
-import { createCheckLimiter, type CheckLimiter } from './rate-limit';
 import { replayOnSandbox } from './replay';
 
 /** Largest `POST /api/quiz/check` body: an answer is at most a few hundred characters. */
@@ -22,9 +22,9 @@ const MAX_RUN_BYTES = 256 * 1024;
 const LIMITER = Symbol.for('tokenwise.quizLimiter');
 
 /** One limiter per process, shared by answer and challenge checks (kept on globalThis: each route is its own bundle). */
-export function quizLimiter(): CheckLimiter {
-  const holder = globalThis as unknown as Record<symbol, CheckLimiter | undefined>;
-  holder[LIMITER] ??= createCheckLimiter(env().QUIZ_CHECKS_PER_MINUTE, sharedLimitStore());
+export function quizLimiter(): PerClientLimiter {
+  const holder = globalThis as unknown as Record<symbol, PerClientLimiter | undefined>;
+  holder[LIMITER] ??= createPerClientLimiter('quiz-check', env().QUIZ_CHECKS_PER_MINUTE, 'checks', sharedLimitStore());
   return holder[LIMITER];
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TEXT_BACKGROUNDS, TEXT_COLOURS, THEMES } from '@/components/editor/themes';
+import { contrast as wcagContrast } from '@/lib/markdown/contrast';
 
-/** WCAG 2.x relative luminance and contrast ratio. */
+/** Colours as channels, so overlays with alpha can be composited before the contrast is taken. */
 type Rgb = [number, number, number];
 
 function parse(colour: string): { rgb: Rgb; alpha: number } {
@@ -16,17 +17,12 @@ function over(top: string, under: Rgb): Rgb {
   return rgb.map((c, i) => c * alpha + under[i]! * (1 - alpha)) as Rgb;
 }
 
-function luminance(rgb: Rgb): number {
-  const [r, g, b] = rgb.map((c) => {
-    const v = c / 255;
-    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-  }) as Rgb;
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
+const toHex = (rgb: Rgb) =>
+  `#${rgb.map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
 
+/** The app's own WCAG arithmetic (lib/markdown/contrast.ts), on colours composited over their background here. */
 function contrast(a: Rgb, b: Rgb): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
+  return wcagContrast(toHex(a), toHex(b));
 }
 
 describe('contrast arithmetic', () => {
