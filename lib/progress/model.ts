@@ -1,4 +1,4 @@
-import { PROGRESS_VERSION, progressSchema, type LessonProgress, type Progress } from './schema';
+import { PROGRESS_VERSION, readProgressValue, type LessonProgress, type Progress } from './schema';
 
 /** Pure updates to a progress value; the store persists what they return. */
 export function emptyProgress(now = new Date()): Progress {
@@ -17,9 +17,9 @@ export function parseProgress(raw: string): { ok: true; progress: Progress } | {
   if (version !== PROGRESS_VERSION) {
     return { ok: false, reason: `it is not Tokenwise progress of version ${PROGRESS_VERSION} (found version ${JSON.stringify(version ?? null)})` };
   }
-  const result = progressSchema.safeParse(data);
-  if (!result.success) return { ok: false, reason: `it does not have the expected shape (${result.error.issues[0]?.path.join('.') || 'root'})` };
-  return { ok: true, progress: result.data };
+  const result = readProgressValue(data);
+  if (!result.ok) return { ok: false, reason: `it does not have the expected shape (${result.path.join('.') || 'root'})` };
+  return { ok: true, progress: result.progress };
 }
 
 function lessonOf(progress: Progress, slug: string, now: string): LessonProgress {
