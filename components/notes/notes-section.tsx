@@ -1,14 +1,15 @@
-import { NotesLoader } from './notes-loader';
+import { NotesIsland } from './notes-island';
 
 /**
- * Community notes under a lesson. The notes load in the browser, so the lesson page stays static.
+ * Community notes under a lesson. The notes load in the browser, so the lesson page stays static, and only once the
+ * learner scrolls near them.
  */
 export function NotesSection({ slug, sdkVersion }: { slug: string; sdkVersion: string }) {
   return (
     <section
       id="notes"
       aria-labelledby="notes-title"
-      className="mt-16 scroll-mt-20 border-t border-zinc-200 pt-10 dark:border-zinc-800"
+      className="mt-16 scroll-mt-4 border-t border-zinc-200 pt-10 dark:border-zinc-800"
     >
       <h2
         id="notes-title"
@@ -19,7 +20,7 @@ export function NotesSection({ slug, sdkVersion }: { slug: string; sdkVersion: s
       <p className="mt-2 text-zinc-600 dark:text-zinc-400">
         Version-specific fixes and tips from other learners. Markdown works; HTML is left out.
       </p>
-      <NotesLoader slug={slug} sdkVersion={sdkVersion} />
+      <NotesIsland slug={slug} sdkVersion={sdkVersion} />
     </section>
   );
 }

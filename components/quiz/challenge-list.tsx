@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { MAX_EXCHANGES, runExchangeSchema, type RunExchange } from '@/lib/quiz/exchange';
+import type { RunExchange } from '@/lib/quiz/exchange';
+import { MAX_EXCHANGES } from '@/lib/quiz/wire-limits';
 import type { ChallengeResult, ClientChallenge } from '@/lib/quiz/public';
 import { DRILL_OPTIONS } from '@/lib/runner/drills';
 import { OUTCOMES } from '@/lib/runner/protocol';
@@ -22,16 +23,14 @@ interface Props {
   onPassed: (challengeId: string) => void;
 }
 
-/** Reads a run event's exchanges, keeping only well-formed ones, and how the run ended; the server checks them again. */
+/** Reads a run event's last exchanges and how the run ended; the server checks them. */
 function runOf(detail: unknown, lesson: string): { exchanges: RunExchange[]; outcome?: string; runId?: string } | null {
   if (typeof detail !== 'object' || detail === null) return null;
   const { lessonSlug, exchanges, outcome, runId } = detail as { lessonSlug?: unknown; exchanges?: unknown; outcome?: unknown; runId?: unknown };
   if (lessonSlug !== lesson || !Array.isArray(exchanges)) return null;
   return {
-    exchanges: exchanges
-      .slice(-MAX_EXCHANGES)
-      .map((e) => runExchangeSchema.safeParse(e))
-      .flatMap((r) => (r.success ? [r.data] : [])),
+    // The server checks each exchange and leaves out one that is not well formed (lib/quiz/exchange.ts).
+    exchanges: exchanges.slice(-MAX_EXCHANGES) as RunExchange[],
     // Only an outcome the server knows; anything else is left out rather than failing the check.
     outcome: OUTCOMES.find((o) => o === outcome),
     runId: typeof runId === 'string' ? runId : undefined,

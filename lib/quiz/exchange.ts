@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { assembleStream } from '@/lib/runner/assemble';
+import { MAX_EXCHANGES } from './wire-limits';
 
 /**
  * One request and what came back, as the runner records it after a run (`tokenwise:run`, see
  * `components/runner/README.md`): the chat completion request body, then the response JSON, or the stream's
  * chunks. Only the fields the challenge rules read are checked; the rest is kept for the sandbox replay.
  */
-export const MAX_EXCHANGES = 8;
+export { MAX_EXCHANGES } from './wire-limits';
 
 /**
  * A chat completion request (`messages`) or a Responses API request (`input`, `instructions`,
@@ -81,7 +82,17 @@ export const runCheckRequestSchema = z
       .string()
       .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
       .max(80),
-    exchanges: z.array(runExchangeSchema).max(MAX_EXCHANGES),
+    // A run's exchanges are checked one by one, and one that is not well formed is left out rather than failing the
+    // whole check: the others may still pass a challenge.
+    exchanges: z
+      .array(z.unknown())
+      .max(MAX_EXCHANGES)
+      .transform((list) =>
+        list.flatMap((exchange) => {
+          const parsed = runExchangeSchema.safeParse(exchange);
+          return parsed.success ? [parsed.data] : [];
+        }),
+      ),
     /** How the program ended: an error it did not catch makes it `failed`. */
     outcome: z.enum(['completed', 'failed', 'stopped', 'timed-out']).optional(),
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ANSWER_CHARS } from './wire-limits';
 
 /**
  * What the browser may know about a quiz: ids, prompts, options and hints, rendered to HTML on the server. No
@@ -52,8 +53,7 @@ const itemId = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
   .max(64);
 
-/** Longest free-text or numeric answer the server reads; rubrics cap lower per question. */
-export const MAX_ANSWER_CHARS = 500;
+export { MAX_ANSWER_CHARS } from './wire-limits';
 
 /**
  * `POST /api/quiz/check`, checked in the browser before sending and on the server on arrival: an answer to grade,

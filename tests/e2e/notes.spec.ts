@@ -21,7 +21,7 @@ async function postNote(request: APIRequestContext, data: Record<string, string>
 test('a learner posts a note, sees it, and still sees it after a reload', async ({ page }) => {
   const name = `Ada ${run}`;
   const text = `Pass maxRetries: 0 to see the raw 429 (${run}).`;
-  await page.goto(`/lessons/${SLUG}`);
+  await page.goto(`/lessons/${SLUG}#notes`);
   const form = page.getByRole('form', { name: 'Add a note' });
   await expect(form.getByLabel('openai SDK version')).toHaveValue(/^\d+\.\d+\.\d+$/);
 
@@ -42,6 +42,21 @@ test('a learner posts a note, sees it, and still sees it after a reload', async 
   await expect(notesList(page).getByRole('listitem').first()).toContainText(name);
 });
 
+test('notes load only as the learner scrolls towards them', async ({ page }) => {
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === `/api/lessons/${SLUG}/notes`) asked.push(request.url());
+  });
+  await page.goto(`/lessons/${SLUG}`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(asked, 'no notes request before the learner is near them').toHaveLength(0);
+  await expect(page.getByRole('form', { name: 'Add a note' })).toHaveCount(0);
+  await page.locator('#notes').scrollIntoViewIfNeeded();
+  await expect(page.getByRole('form', { name: 'Add a note' })).toBeVisible();
+  expect(asked).toHaveLength(1);
+});
+
 test('notes for an older SDK major carry a label; the index card counts notes', async ({ page, request }) => {
   const name = `Old SDK ${run}`;
   const response = await postNote(request, {
@@ -50,7 +65,7 @@ test('notes for an older SDK major carry a label; the index card counts notes', 
     sdkVersion: '4.20.1',
   });
   expect(response.status()).toBe(201);
-  await page.goto(`/lessons/${SLUG}`);
+  await page.goto(`/lessons/${SLUG}#notes`);
   await expect(noteBy(page, name)).toContainText('written for openai 4');
 
   await page.goto('/');
@@ -64,7 +79,7 @@ test('a learner reports a note', async ({ page, request }) => {
   expect((await postNote(request, { body: `Questionable advice ${run}`, displayName: name })).status()).toBe(
     201,
   );
-  await page.goto(`/lessons/${SLUG}`);
+  await page.goto(`/lessons/${SLUG}#notes`);
   const note = noteBy(page, name);
   await note.getByRole('button', { name: 'Report' }).click();
   await note.getByRole('button', { name: 'Yes, report it' }).click();
@@ -117,7 +132,7 @@ test(`no XSS vector of ${XSS_CORPUS.length} runs script, adds handlers or javasc
   });
   page.on('pageerror', (error) => markers.push(`page error: ${error.message}`));
 
-  await page.goto(`/lessons/${SLUG}`);
+  await page.goto(`/lessons/${SLUG}#notes`);
   const xssNotes = noteBy(page, name);
   const older = page.getByRole('button', { name: 'Show older notes' });
   // Load older pages until every accepted payload is on the page.
@@ -201,7 +216,9 @@ test('a moderator hides and restores a note', async ({ page, request }) => {
   await row.getByRole('button', { name: 'Hide' }).click();
   await expect(page.getByRole('status')).toHaveText(`Note ${note.id} hidden.`);
 
-  await page.goto(`/lessons/${SLUG}`);
+  await page.goto(`/lessons/${SLUG}#notes`);
+  // The list is there (the notes have loaded), and the hidden note is not in it.
+  await expect(notesList(page).getByRole('listitem').first()).toBeVisible();
   await expect(page.getByRole('article', { name: `Note by ${name}` })).toHaveCount(0);
 
   await page.goto('/admin/notes');
@@ -211,6 +228,6 @@ test('a moderator hides and restores a note', async ({ page, request }) => {
     .getByRole('button', { name: 'Restore' })
     .click();
   await expect(page.getByRole('status')).toHaveText(`Note ${note.id} restored.`);
-  await page.goto(`/lessons/${SLUG}`);
+  await page.goto(`/lessons/${SLUG}#notes`);
   await expect(page.getByRole('article', { name: `Note by ${name}` })).toHaveCount(1);
 });
