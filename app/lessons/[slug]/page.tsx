@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { LessonMeta } from '@/components/lesson/lesson-meta';
 import { LessonPager } from '@/components/lesson/lesson-pager';
 import { LessonSection } from '@/components/lesson/lesson-section';
+import { ON_THIS_PAGE_MIN_SECTIONS, OnThisPage } from '@/components/lesson/on-this-page';
 import { SkipIf } from '@/components/lesson/skip-if';
 import { Workbench } from '@/components/lesson/workbench';
 import { NotesSection } from '@/components/notes/notes-section';
@@ -58,6 +59,9 @@ export default async function LessonPage({ params }: Props) {
   const cut = lesson.sections.findIndex((section) => section.id === 'example') + 1;
   const before = cut > 0 ? lesson.sections.slice(0, cut) : lesson.sections;
   const after = cut > 0 ? lesson.sections.slice(cut) : [];
+  // Long lessons get an "On this page" list: on wide screens it sits over the text column (its grid area spans both
+  // rows, so it stays in sight while the lesson scrolls) and the text starts below it.
+  const toc = lesson.sections.length >= ON_THIS_PAGE_MIN_SECTIONS;
   const section = (s: LessonSectionData) => (
     <LessonSection key={s.id} section={quiz && s.id === 'check' ? { ...s, html: '' } : s}>
       {s.id === 'skip-if' && <SkipIf items={frontmatter.skipIf} />}
@@ -88,7 +92,13 @@ export default async function LessonPage({ params }: Props) {
         aria-labelledby="lesson-title"
         className="mt-4 grid grid-cols-1 gap-y-12 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] lg:grid-rows-[auto_1fr] lg:gap-x-10 xl:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]"
       >
-        <div className="min-w-0 lg:col-start-1">
+        {toc && (
+          <OnThisPage
+            sections={[...lesson.sections.map(({ id, title }) => ({ id, title })), { id: 'notes', title: 'Community notes' }]}
+            className="max-lg:-mb-8 lg:sticky lg:top-[calc(3.5rem+1px)] lg:z-30 lg:col-start-1 lg:row-span-2 lg:row-start-1 lg:self-start lg:bg-white lg:py-2 lg:dark:bg-zinc-950"
+          />
+        )}
+        <div className={`min-w-0 lg:col-start-1 lg:row-start-1 ${toc ? 'lg:pt-[4.5rem]' : ''}`}>
           <header>
             <h1 id="lesson-title" className="text-3xl font-bold tracking-tight break-words sm:text-4xl">
               <Breakable text={frontmatter.title} />
@@ -108,7 +118,7 @@ export default async function LessonPage({ params }: Props) {
           <div className="mt-10 space-y-12">{before.map(section)}</div>
         </div>
         <Workbench lesson={lesson} />
-        <div className="min-w-0 lg:col-start-1">
+        <div className="min-w-0 lg:col-start-1 lg:row-start-2">
           {after.length > 0 && <div className="space-y-12">{after.map(section)}</div>}
           <NotesSection slug={lesson.slug} sdkVersion={frontmatter.sdk.node} />
           <LessonPager prev={lesson.prev} next={lesson.next} />
