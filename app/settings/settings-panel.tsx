@@ -9,23 +9,15 @@ import {
   OWN_KEY_STORAGE,
   readOwnKey,
   saveOwnKey,
+  subscribeCredentials,
   type RunnerSession,
 } from '@/components/runner/credentials';
-
-function subscribe(onChange: () => void) {
-  window.addEventListener('tokenwise:credentials', onChange);
-  window.addEventListener('storage', onChange);
-  return () => {
-    window.removeEventListener('tokenwise:credentials', onChange);
-    window.removeEventListener('storage', onChange);
-  };
-}
 
 const fmt = new Intl.NumberFormat('en-US');
 
 /** The learner's own key (this tab only), the active backend, and the limits the proxy applies. */
 export function SettingsPanel() {
-  const ownKey = useSyncExternalStore(subscribe, readOwnKey, () => null);
+  const ownKey = useSyncExternalStore(subscribeCredentials, readOwnKey, () => null);
   const [draft, setDraft] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -63,7 +55,8 @@ export function SettingsPanel() {
 
   return (
     <div className="mt-8 space-y-10">
-      <section aria-labelledby="key-title">
+      {/* #own-key: error cards link here ("forget your key in Settings"); the Forget key button is in it. */}
+      <section id="own-key" aria-labelledby="key-title" className="scroll-mt-20">
         <h2 id="key-title" className="text-xl font-semibold">
           Your OpenAI key
         </h2>

@@ -1,5 +1,6 @@
 import { EditorIsland } from '@/components/editor/editor-island';
 import { WorkbenchTabs } from '@/components/editor/workbench-tabs';
+import { RunTarget } from '@/components/runner/run-target';
 import type { Lesson } from '@/lib/lessons/types';
 
 /**
@@ -20,9 +21,7 @@ export function Workbench({ lesson }: { lesson: Lesson }) {
           <h2 id="workbench-title" className="font-semibold">
             Example
           </h2>
-          <span className="text-xs text-zinc-500 dark:text-zinc-400">
-            runs in your browser, against the sandbox
-          </span>
+          <RunTarget />
         </div>
         <div className="mt-3 lg:flex lg:min-h-0 lg:flex-1 lg:flex-col">
           <WorkbenchTabs

@@ -1,22 +1,55 @@
+import { errorHints, type HintPart, type RunVia } from '@/lib/runner/error-hints';
 import { errorEntryFor } from '@/lib/runner/field-guide';
-import type { SerializedError } from '@/lib/runner/protocol';
+import type { RunnerDrill, SerializedError } from '@/lib/runner/protocol';
 
 export interface ErrorGuideLink {
   name: string;
   anchor: string;
 }
 
-/** An uncaught error: its class, status and message, and where the lesson explains how to recover from it. */
+const LINK = 'font-medium text-brand-700 underline dark:text-brand-300';
+
+function Hint({ parts }: { parts: HintPart[] }) {
+  return (
+    <p className="mt-2 text-zinc-800 dark:text-zinc-200">
+      {parts.map((part, i) =>
+        typeof part === 'string' ? (
+          part
+        ) : 'code' in part ? (
+          <code key={i} className="font-mono text-[0.92em]">
+            {part.code}
+          </code>
+        ) : (
+          // A plain link: a full page load keeps the tab's key and code (sessionStorage, saved per lesson).
+          <a key={i} href={part.href} className={LINK}>
+            {part.label}
+          </a>
+        ),
+      )}
+    </p>
+  );
+}
+
+/**
+ * An uncaught error: its class, status and message, what the learner can do about it (which depends on where the
+ * run went: `via`, and the drill), and where the lesson explains how to recover from it. Its content is fixed once
+ * shown (everything it reads is known before the program starts), so the alert is announced once.
+ */
 export function ErrorCard({
   error,
   errorGuide,
   guideHref,
+  via = null,
+  drill = null,
 }: {
   error: SerializedError;
   errorGuide: readonly ErrorGuideLink[];
   guideHref: string;
+  via?: RunVia | null;
+  drill?: RunnerDrill | null;
 }) {
-  const entry = errorEntryFor(error.name, errorGuide);
+  const { hints, guide } = errorHints(error, { via, drill });
+  const entry = guide ? errorEntryFor(error.name, errorGuide) : undefined;
   const facts = [
     error.status !== undefined ? `status ${error.status}` : null,
     error.code ? `code ${error.code}` : null,
@@ -43,12 +76,12 @@ export function ErrorCard({
           request id: {error.requestID}
         </p>
       )}
+      {hints.map((parts, i) => (
+        <Hint key={i} parts={parts} />
+      ))}
       {entry && (
         <p className="mt-2">
-          <a
-            href={`${guideHref}#${entry.anchor}`}
-            className="font-medium text-brand-700 underline dark:text-brand-300"
-          >
+          <a href={`${guideHref}#${entry.anchor}`} className={LINK}>
             How to recover from {error.name}
           </a>
         </p>

@@ -193,7 +193,14 @@ export function OutputPanel({ state, fieldGuide, errorGuide, guideHref, expected
       )}
       <ConsoleView entries={state.console} running={running} />
       {state.errors.map((error, i) => (
-        <ErrorCard key={i} error={error} errorGuide={errorGuide} guideHref={guideHref} />
+        <ErrorCard
+          key={i}
+          error={error}
+          errorGuide={errorGuide}
+          guideHref={guideHref}
+          via={state.via}
+          drill={state.drill}
+        />
       ))}
       {mayHaveRetries(state.exchanges) && <AttemptsTimeline exchanges={state.exchanges} />}
       {pinned && done && pinned.runId !== state.runId && (

@@ -26,10 +26,15 @@ export const sessionSchema = z.object({
 export type RunnerSession = z.infer<typeof sessionSchema>;
 
 /** `token` is the learner's key sealed by the server (`tw_sk_…`): the program never holds the key itself. */
-export type Credentials = { kind: 'own-key'; token: string } | { kind: 'runner-token'; session: RunnerSession };
+export type Credentials =
+  { kind: 'own-key'; token: string } | { kind: 'runner-token'; session: RunnerSession };
 
 const SEALED_STORAGE = 'tokenwise:sealed-key';
-const sealedSchema = z.object({ token: z.string().check(z.minLength(1)), expiresAt: z.string(), for: z.string() });
+const sealedSchema = z.object({
+  token: z.string().check(z.minLength(1)),
+  expiresAt: z.string(),
+  for: z.string(),
+});
 
 function storage(): Storage | null {
   try {
@@ -37,6 +42,16 @@ function storage(): Storage | null {
   } catch {
     return null;
   }
+}
+
+/** Calls `onChange` when the key is set or forgotten (in this page or another sharing the tab's storage). */
+export function subscribeCredentials(onChange: () => void): () => void {
+  window.addEventListener('tokenwise:credentials', onChange);
+  window.addEventListener('storage', onChange);
+  return () => {
+    window.removeEventListener('tokenwise:credentials', onChange);
+    window.removeEventListener('storage', onChange);
+  };
 }
 
 export function readOwnKey(): string | null {
@@ -100,7 +115,8 @@ async function sealedOwnKey(key: string): Promise<string> {
   const id = await fingerprint(key);
   try {
     const cached = sealedSchema.parse(JSON.parse(storage()?.getItem(SEALED_STORAGE) ?? 'null'));
-    if (cached.for === id && Date.parse(cached.expiresAt) - Date.now() > REFRESH_MARGIN_MS) return cached.token;
+    if (cached.for === id && Date.parse(cached.expiresAt) - Date.now() > REFRESH_MARGIN_MS)
+      return cached.token;
   } catch {
     // nothing cached, or something unreadable: seal again
   }

@@ -1,4 +1,12 @@
-import type { ConsoleLevel, Exchange, Outcome, RunnerMessage, SerializedError } from '@/lib/runner/protocol';
+import type { RunVia } from '@/lib/runner/error-hints';
+import type {
+  ConsoleLevel,
+  Exchange,
+  Outcome,
+  RunnerDrill,
+  RunnerMessage,
+  SerializedError,
+} from '@/lib/runner/protocol';
 
 /** One run as the output panel shows it. Pure reducer, so it can be tested without a browser. */
 export interface ConsoleEntry {
@@ -19,6 +27,13 @@ export interface RunState {
   truncated: boolean;
   /** Said by the runner itself, not the program: drills, a time limit hit, a runner that failed to start. */
   notes: string[];
+  /** The error drill this run carries. */
+  drill: RunnerDrill | null;
+  /**
+   * Where the run's calls go, known once its credentials are (before the program starts): an error's hints depend
+   * on it, and are fixed from the moment the error shows, so it is announced once.
+   */
+  via: RunVia | null;
 }
 
 export const initialRunState: RunState = {
@@ -31,10 +46,13 @@ export const initialRunState: RunState = {
   durationMs: null,
   truncated: false,
   notes: [],
+  drill: null,
+  via: null,
 };
 
 export type RunAction =
-  | { type: 'prepare'; runId: string; notes?: string[] }
+  | { type: 'prepare'; runId: string; notes?: string[]; drill?: RunnerDrill | null }
+  | { type: 'via'; runId: string; via: RunVia }
   | { type: 'started'; runId: string }
   | { type: 'messages'; messages: RunnerMessage[] }
   | { type: 'failed-to-start'; runId: string; error: SerializedError }
@@ -77,7 +95,15 @@ function apply(state: RunState, message: RunnerMessage): RunState {
 export function runReducer(state: RunState, action: RunAction): RunState {
   switch (action.type) {
     case 'prepare':
-      return { ...initialRunState, phase: 'preparing', runId: action.runId, notes: action.notes ?? [] };
+      return {
+        ...initialRunState,
+        phase: 'preparing',
+        runId: action.runId,
+        notes: action.notes ?? [],
+        drill: action.drill ?? null,
+      };
+    case 'via':
+      return action.runId === state.runId ? { ...state, via: action.via } : state;
     case 'started':
       return action.runId === state.runId ? { ...state, phase: 'running' } : state;
     case 'messages':

@@ -96,10 +96,21 @@ export function useRunner({ lessonSlug }: { lessonSlug: string | null }) {
       const notes = drill
         ? [`Error drill: ${DRILL_OPTIONS.find((d) => d.value === drill)?.expect ?? drill}.`]
         : [];
-      dispatch({ type: 'prepare', runId, notes });
+      dispatch({ type: 'prepare', runId, notes, drill });
       try {
         const credentials = await getCredentials({ ownKey: useOwnKey });
         const key = credentials.kind === 'own-key' ? credentials.token : credentials.session.token;
+        // Before the program starts, so an error's hints never change once shown.
+        dispatch({
+          type: 'via',
+          runId,
+          via:
+            credentials.kind === 'own-key'
+              ? 'own-key'
+              : credentials.session.backend === 'upstream'
+                ? 'server-upstream'
+                : 'sandbox',
+        });
         await getHost().run({
           runId,
           code,

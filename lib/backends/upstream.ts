@@ -38,7 +38,9 @@ export function mapBackendError(error: unknown, secrets: readonly string[]): Api
   if (error instanceof APIConnectionError) {
     return new ApiError(
       502,
-      'Tokenwise could not connect to the upstream model server, so the request was not sent. Check OPENAI_BASE_URL on the server, or use the sandbox.',
+      // Says what happened, not who should act: the caller may be a learner with a key (who can't change the server)
+      // or the operator; the runner's error card adds what the learner can do.
+      'Tokenwise could not connect to the upstream model server (the OPENAI_BASE_URL its operator set), so the request was not sent.',
       { type: 'upstream_error', code: 'upstream_unreachable' },
     );
   }

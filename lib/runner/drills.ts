@@ -26,20 +26,41 @@ export function drillForCall(drill: RunnerDrill | null, call: number): Drill | n
 export const DRILL_HEADER = 'x-tokenwise-drill';
 
 /**
- * The SDK waits 10 minutes for a response by default. For the timeout drill the runner shortens that default, so
- * the learner sees `APIConnectionTimeoutError` in seconds; a `timeout` passed to `new OpenAI()` still wins.
+ * How long the sandbox holds a request carrying the timeout drill before it answers (normally). A slow answer, not
+ * one that never comes: the server lets go of every held request within this time (or sooner, when the client
+ * gives up and its request is aborted), so the drill costs it no more than a timer per request. Longer than the
+ * timeouts the lessons' examples set (lesson 6's client gives each attempt 8 s), so those still time out.
  */
-export const DRILL_TIMEOUT_MS = 1_500;
+export const TIMEOUT_DRILL_HOLD_MS = 10_000;
+
+/**
+ * The `openai` SDK waits 10 minutes for an answer by default (`static DEFAULT_TIMEOUT = 600000` in
+ * node_modules/openai/src/client.ts; a client's `timeout` is `options.timeout ?? OpenAI.DEFAULT_TIMEOUT`). For the
+ * timeout drill the runner sets that default to this for the one run, so a program that sets no timeout of its own
+ * still sees the SDK's timeout fire in seconds; a `timeout` given to `new OpenAI()` or to one request wins.
+ */
+export const DRILL_TIMEOUT_MS = 2_000;
 
 export const DRILL_OPTIONS: { value: RunnerDrill | 'none'; label: string; expect: string }[] = [
   { value: 'none', label: 'None', expect: '' },
-  { value: '401', label: '401 wrong key', expect: 'AuthenticationError (not retried)' },
-  { value: '429', label: '429 rate limit', expect: 'RateLimitError, after the SDK retried twice' },
-  { value: '500', label: '500 server error', expect: 'InternalServerError, after the SDK retried twice' },
+  { value: '401', label: '401 wrong key', expect: 'AuthenticationError (status 401, not retried)' },
+  {
+    value: '429',
+    label: '429 rate limit',
+    expect: 'RateLimitError (status 429), after the SDK retried twice',
+  },
+  {
+    value: '500',
+    label: '500 server error',
+    expect: 'InternalServerError (status 500), after the SDK retried twice',
+  },
   {
     value: 'timeout',
     label: 'Timeout',
-    expect: `APIConnectionTimeoutError: the sandbox never answers. The SDK's default timeout is 10 minutes; for this drill the runner makes it ${DRILL_TIMEOUT_MS / 1000} s (a timeout you pass to new OpenAI() wins)`,
+    // Facts from node_modules/openai/src/client.ts: the SDK aborts an attempt when its timeout passes and throws
+    // APIConnectionTimeoutError ("Request timed out.", src/core/error.ts); a timeout is retried like a lost
+    // connection, maxRetries (default 2) times, after backoffs of about 0.5 s and 1 s (calculateDefaultRetryTimeoutMillis).
+    expect: `APIConnectionTimeoutError ("Request timed out.") after 3 attempts: the sandbox takes ${TIMEOUT_DRILL_HOLD_MS / 1000} s to answer, and for this run the runner sets the SDK's default timeout to ${DRILL_TIMEOUT_MS / 1000} s (normally 10 minutes). Your own timeout wins: new OpenAI({ timeout: ${DRILL_TIMEOUT_MS}, maxRetries: 0 }) fails after one attempt; over ${TIMEOUT_DRILL_HOLD_MS / 1000} s, the answer arrives`,
   },
   {
     value: 'dropped',

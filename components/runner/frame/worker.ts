@@ -8,6 +8,7 @@ import { formatArgs } from '@/lib/runner/inspect';
 import { rewriteImports } from '@/lib/runner/imports';
 import { OutputBudget } from '@/lib/runner/output-cap';
 import { DRILL_HEADER, DRILL_TIMEOUT_MS, drillForCall, type RunnerDrill } from '@/lib/runner/drills';
+import { failureText } from '@/lib/runner/fetch-failure';
 import { parseMaybeJson, SseParser } from '@/lib/runner/sse';
 import type { ConsoleLevel, Exchange, SerializedError } from '@/lib/runner/protocol';
 import type { WorkerInbound, WorkerOutbound } from './worker-protocol';
@@ -310,7 +311,13 @@ function installFetch(apiBase: string, drill: RunnerDrill | null) {
     try {
       response = await realFetch(request);
     } catch (error) {
-      settle(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+      settle(
+        failureText(error, {
+          aborted: request.signal.aborted,
+          ms: Math.round(performance.now() - t0),
+          drill,
+        }),
+      );
       throw error;
     }
     exchange.status = response.status;
@@ -326,7 +333,20 @@ function installFetch(apiBase: string, drill: RunnerDrill | null) {
               exchange.response = parseMaybeJson(text);
               settle();
             })
-            .catch((error: unknown) => settle(error instanceof Error ? error.message : String(error)));
+            .catch((error: unknown) =>
+              settle(
+                request.signal.aborted
+                  ? failureText(error, {
+                      aborted: true,
+                      afterHeaders: true,
+                      ms: Math.round(performance.now() - t0),
+                      drill,
+                    })
+                  : error instanceof Error
+                    ? error.message
+                    : String(error),
+              ),
+            );
     recordings.add(recording);
     void recording.finally(() => recordings.delete(recording));
     return response;
@@ -392,6 +412,10 @@ async function run(code: string, env: Record<string, string>, apiBase: string, d
     event.preventDefault();
     fail(event.error ?? new Error(event.message));
   });
+  // The timeout drill: the sandbox answers slowly, and the SDK's own timeout (10 minutes unless the program sets one)
+  // is made short for this run, so it fires inside the SDK and raises a genuine APIConnectionTimeoutError. A client
+  // reads `options.timeout ?? OpenAI.DEFAULT_TIMEOUT` (node_modules/openai/src/client.ts), so a program's own wins.
+  // One worker per run: the change never outlives the run.
   if (drill === 'timeout' && sdk) sdk.default.DEFAULT_TIMEOUT = DRILL_TIMEOUT_MS;
 
   const { code: rewritten, unresolved } = rewriteImports(code, (specifier) =>

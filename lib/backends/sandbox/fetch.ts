@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ChatCompletionCreateParams } from 'openai/resources/chat/completions/completions';
 import { ApiError, errorResponse } from '@/lib/errors';
 import { findModel, MODELS } from '@/lib/models/catalog';
+import { TIMEOUT_DRILL_HOLD_MS } from '@/lib/runner/drills';
 import { complete, toCompletionChunks, toCompletionJson, type SandboxCompletion } from './complete';
 import { CALLER_HEADER, PromptCache } from './prompt-cache';
 import { DRILL_HEADER, drillError, isDrill, unknownDrill } from './drills';
@@ -115,13 +116,8 @@ async function chatCompletions(
   if (drill && !isDrill(drill)) return errorResponse(unknownDrill(drill));
   if (drill === '401' || drill === '429' || drill === '500')
     return errorResponse(drillError(drill, request.model));
-  if (drill === 'timeout') {
-    // Stall until the caller gives up; the response never starts.
-    await new Promise((_, reject) => {
-      if (signal?.aborted) reject(abortError(signal));
-      signal?.addEventListener('abort', () => reject(abortError(signal)), { once: true });
-    });
-  }
+  // A slow answer: nothing starts until the caller gives up (its SDK timeout) or the hold ends, whichever is first.
+  if (drill === 'timeout') await sleep(TIMEOUT_DRILL_HOLD_MS, signal);
 
   let completion: SandboxCompletion;
   try {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError, errorResponse } from '@/lib/errors';
+import { TIMEOUT_DRILL_HOLD_MS } from '@/lib/runner/drills';
 import { complete, type SandboxCompletion } from '../complete';
 import { DRILL_HEADER, drillError, isDrill, unknownDrill } from '../drills';
 import { CALLER_HEADER, type PromptCache } from '../prompt-cache';
@@ -111,12 +112,8 @@ async function create(init: RequestInit | undefined, options: ResponsesRouteOpti
   const drill = headers.get(DRILL_HEADER);
   if (drill && !isDrill(drill)) throw unknownDrill(drill);
   if (drill === '401' || drill === '429' || drill === '500') throw drillError(drill, body.model);
-  if (drill === 'timeout') {
-    await new Promise((_, reject) => {
-      if (signal?.aborted) reject(abortError(signal));
-      signal?.addEventListener('abort', () => reject(abortError(signal)), { once: true });
-    });
-  }
+  // A slow answer, held at most TIMEOUT_DRILL_HOLD_MS (or until the caller gives up).
+  if (drill === 'timeout') await sleep(TIMEOUT_DRILL_HOLD_MS, signal);
 
   let context: StoredItem[] = [];
   if (body.previous_response_id) {
