@@ -117,7 +117,9 @@ test.describe('keyboard and axe', () => {
 
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const viewport of [views[0].viewport, views[1].viewport]) {
-      test(`no axe violations with the list open (${colorScheme}, ${viewport.width} px)`, async ({ browser }) => {
+      test(`no axe violations with the list open (${colorScheme}, ${viewport.width} px)`, async ({
+        browser,
+      }) => {
         const context = await browser.newContext({ viewport, colorScheme });
         const page = await context.newPage();
         await page.goto(`/lessons/${SLUG}`);
@@ -127,7 +129,9 @@ test.describe('keyboard and axe', () => {
         await nav.locator('summary').click();
         await expect(nav.getByRole('link').first()).toBeVisible();
         const results = await new AxeBuilder({ page }).analyze();
-        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
+          [],
+        );
         await context.close();
       });
     }

@@ -94,7 +94,10 @@ export default async function LessonPage({ params }: Props) {
       >
         {toc && (
           <OnThisPage
-            sections={[...lesson.sections.map(({ id, title }) => ({ id, title })), { id: 'notes', title: 'Community notes' }]}
+            sections={[
+              ...lesson.sections.map(({ id, title }) => ({ id, title })),
+              { id: 'notes', title: 'Community notes' },
+            ]}
             className="max-lg:-mb-8 lg:sticky lg:top-[calc(3.5rem+1px)] lg:z-30 lg:col-start-1 lg:row-span-2 lg:row-start-1 lg:self-start lg:bg-white lg:py-2 lg:dark:bg-zinc-950"
           />
         )}
