@@ -5,7 +5,7 @@ import type { RunExchange } from '@/lib/quiz/exchange';
 import { MAX_EXCHANGES } from '@/lib/quiz/wire-limits';
 import type { ChallengeResult, ClientChallenge } from '@/lib/quiz/public';
 import { DRILL_OPTIONS } from '@/lib/runner/drills';
-import { OUTCOMES } from '@/lib/runner/protocol';
+import { OUTCOMES } from '@/lib/runner/outcomes';
 import { dispatchChallengeVerdict } from '@/components/output/challenge-verdict';
 import { checkRun } from './api';
 

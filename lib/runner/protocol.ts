@@ -12,8 +12,8 @@ export { DRILLS, RUNNER_DRILLS, type Drill, type RunnerDrill } from './drills';
 export const CONSOLE_LEVELS = ['log', 'info', 'warn', 'error', 'debug', 'stdout', 'stderr'] as const;
 export type ConsoleLevel = (typeof CONSOLE_LEVELS)[number];
 
-export const OUTCOMES = ['completed', 'failed', 'stopped', 'timed-out'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+export { OUTCOMES, type Outcome } from './outcomes';
+import { OUTCOMES } from './outcomes';
 
 /** The first message the frame sends its parent window, before any port exists. */
 export const HELLO = 'tokenwise:runner-hello';
