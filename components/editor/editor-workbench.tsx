@@ -1,8 +1,10 @@
 'use client';
 
-import Editor, { DiffEditor, type OnMount } from '@monaco-editor/react';
+import Editor, { type OnMount } from '@monaco-editor/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { OutputPanel } from '@/components/output/output-panel';
+import { TypeProblems } from '@/components/output/type-problems';
 import { getRunnerSession, readOwnKey } from '@/components/runner/credentials';
 import { useRunner } from '@/components/runner/use-runner';
 import { DRILL_OPTIONS } from '@/lib/runner/drills';
@@ -10,11 +12,14 @@ import { findKeys, type KeyMatch } from '@/lib/runner/keys';
 import type { RunnerDrill as Drill } from '@/lib/runner/protocol';
 import { encodeShareFragment, KeyInCodeError } from '@/lib/runner/share';
 import { initialCode, saveCode } from './code-store';
+import { CompactRunBar } from './compact-run-bar';
 import { KeyWarning } from './key-warning';
 import { SharedCodeDialog } from './shared-code-dialog';
+import { SolutionPanel } from './solution-panel';
 import { emitJavaScript, loadSdkTypes, monaco, themeFor } from './monaco';
 import type { WorkbenchConfig } from './types';
 import { usePrefersDark } from './use-prefers-dark';
+import { useTypeProblems } from './use-type-problems';
 import { EDITOR_HEIGHT } from './editor-skeleton';
 
 type CodeEditor = Parameters<OnMount>[0];
@@ -54,6 +59,8 @@ export default function EditorWorkbench({
   const [compiling, setCompiling] = useState(false);
   const compilingRef = useRef(false);
   const outputScroll = useRef<HTMLDivElement>(null);
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  const { problems: typeProblems, check: checkTypes, goTo: goToLine } = useTypeProblems(editorRef);
   const running = compiling || state.phase === 'preparing' || state.phase === 'running';
   const mac = isMac();
 
@@ -74,6 +81,8 @@ export default function EditorWorkbench({
       compilingRef.current = false;
       setCompiling(false);
     }
+    // Type errors don't stop JavaScript, and a lesson may mean to run code that has them: run, and list them beside it.
+    checkTypes(model);
     const chosen = drill === 'none' ? null : drill;
     setDrill('none');
     if (sharedAsk.current === 'ask' && readOwnKey()) {
@@ -81,16 +90,27 @@ export default function EditorWorkbench({
       return;
     }
     await run({ code, drill: chosen });
-  }, [drill, run]);
+  }, [drill, run, checkTypes]);
+
+  /** Scrolls the output area (when it scrolls on its own, on wide screens) so `selector` is at its top. */
+  const scrollOutputTo = useCallback((selector: string) => {
+    const area = outputScroll.current;
+    const target = area?.querySelector(selector);
+    if (!area || !target || area.scrollHeight <= area.clientHeight) return;
+    if (getComputedStyle(area).overflowY !== 'auto') return;
+    area.scrollTop += target.getBoundingClientRect().top - area.getBoundingClientRect().top;
+  }, []);
 
   useEffect(() => {
-    const area = outputScroll.current;
-    const panel = area?.querySelector('[data-testid="output-panel"]');
-    if (!area || !panel || !state.runId || area.scrollHeight <= area.clientHeight) return;
-    if (getComputedStyle(area).overflowY !== 'auto') return;
-    // A new run: bring its status and first lines to the top of the output area, wherever the last one was read.
-    area.scrollTop += panel.getBoundingClientRect().top - area.getBoundingClientRect().top;
-  }, [state.runId]);
+    // A new run: bring its status and first lines (or the type problems above them) to the top of the output area,
+    // wherever the last one was read.
+    if (state.runId) scrollOutputTo('[data-testid="type-problems"], [data-testid="output-panel"]');
+  }, [state.runId, scrollOutputTo]);
+
+  useEffect(() => {
+    // The type problems come a moment after the run starts, just above its output: bring them into sight too.
+    if (typeProblems.length) scrollOutputTo('[data-testid="type-problems"]');
+  }, [typeProblems, scrollOutputTo]);
 
   const onSharedChoice = (choice: 'own-key' | 'sandbox' | 'cancel') => {
     const pending = pendingShared;
@@ -184,6 +204,28 @@ export default function EditorWorkbench({
     setShowSolution(!showSolution);
   };
 
+  const applySolution = () => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model || solution === null) return;
+    // One edit between two undo stops, as Reset does: a single Undo brings the learner's code back.
+    editor.pushUndoStop();
+    editor.executeEdits('solution', [{ range: model.getFullModelRange(), text: solution }]);
+    editor.pushUndoStop();
+    // The editor was hidden behind the diff: show it before it can take the focus.
+    flushSync(() => setShowSolution(false));
+    editor.layout();
+    editor.focus();
+    setMessage(
+      `Replaced your code with the solution. Undo (${mac ? '⌘' : 'Ctrl'}+Z in the editor) brings your code back.`,
+    );
+  };
+
+  const goToProblem: typeof goToLine = (problem) => {
+    if (showSolution) flushSync(() => setShowSolution(false));
+    goToLine(problem);
+  };
+
   const share = async () => {
     const code = editorRef.current?.getValue() ?? '';
     let url: string;
@@ -215,7 +257,7 @@ export default function EditorWorkbench({
 
   return (
     <div className="space-y-3" onKeyDown={onKeyDown} data-editor-ready={mounted}>
-      <div role="toolbar" aria-label="Program" className="flex flex-wrap items-center gap-2">
+      <div ref={toolbarRef} role="toolbar" aria-label="Program" className="flex flex-wrap items-center gap-2">
         {running ? (
           <button
             type="button"
@@ -271,7 +313,9 @@ export default function EditorWorkbench({
       <KeyWarning keys={keys} pasted={pastedKey} />
       <div className={showSolution ? 'hidden' : ''}>
         <div
-          className={`overflow-hidden rounded-lg ring-1 ring-zinc-200 dark:ring-zinc-800 ${EDITOR_HEIGHT}`}
+          // The frame shows where the keyboard is: brand-500 is 3:1 or more against the panel in light and dark.
+          className={`overflow-hidden rounded-lg ring-1 ring-zinc-200 focus-within:ring-2 focus-within:ring-brand-500 dark:ring-zinc-800 dark:focus-within:ring-brand-500 ${EDITOR_HEIGHT}`}
+          data-testid="editor-frame"
         >
           <Editor
             defaultLanguage="typescript"
@@ -298,40 +342,14 @@ export default function EditorWorkbench({
         </div>
       </div>
       {showSolution && solution !== null && (
-        <div>
-          <div className="mb-1 grid grid-cols-2 text-xs font-medium text-zinc-600 dark:text-zinc-400">
-            <span>Your code</span>
-            <span>Solution</span>
-          </div>
-          <div
-            className={`overflow-hidden rounded-lg ring-1 ring-zinc-200 dark:ring-zinc-800 ${EDITOR_HEIGHT}`}
-            data-testid="solution-diff"
-          >
-            <DiffEditor
-              original={solutionBase}
-              modified={solution}
-              language="typescript"
-              originalModelPath={`file:///${storageKey}/diff/your-code.ts`}
-              modifiedModelPath={`file:///${storageKey}/diff/solution.ts`}
-              theme={themeFor(dark)}
-              loading={null}
-              options={{
-                readOnly: true,
-                originalEditable: false,
-                renderSideBySide: true,
-                useInlineViewWhenSpaceIsLimited: true,
-                automaticLayout: true,
-                fontSize: 13,
-                minimap: { enabled: false },
-                scrollBeyondLastLine: false,
-                ariaLabel: 'Your code beside the solution',
-              }}
-            />
-          </div>
-          <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
-            Read-only: your code is untouched. Hide the solution to keep editing.
-          </p>
-        </div>
+        <SolutionPanel
+          yours={solutionBase}
+          solution={solution}
+          storageKey={storageKey}
+          dark={dark}
+          onUse={applySolution}
+          buttonClass={secondary}
+        />
       )}
       <div ref={outputScroll} data-output-scroll className="space-y-3">
         <p className="text-xs text-zinc-500 pointer-coarse:hidden dark:text-zinc-400">
@@ -365,6 +383,7 @@ export default function EditorWorkbench({
             />
           </label>
         )}
+        <TypeProblems problems={typeProblems} onGo={goToProblem} />
         <OutputPanel
           state={
             compiling && state.phase !== 'preparing' && state.phase !== 'running'
@@ -377,6 +396,14 @@ export default function EditorWorkbench({
           expectedBackend={expectedBackend}
         />
       </div>
+      <CompactRunBar
+        toolbar={toolbarRef}
+        running={running}
+        drill={drill}
+        onDrill={setDrill}
+        onRun={() => void runProgram()}
+        onStop={stop}
+      />
       <SharedCodeDialog open={pendingShared !== null} onChoose={onSharedChoice} />
     </div>
   );

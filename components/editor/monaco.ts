@@ -117,3 +117,61 @@ export async function emitJavaScript(model: api.editor.ITextModel): Promise<stri
   if (!js) throw new Error('TypeScript produced no JavaScript for this file.');
   return js.text;
 }
+
+/** A TypeScript error in the learner's program, located for the editor (1-based line and column). */
+export interface TypeProblem {
+  line: number;
+  column: number;
+  message: string;
+}
+
+type DiagnosticText = string | { messageText: string; next?: DiagnosticText[] };
+
+/** A diagnostic's message with its chain ("Type X is not assignable… Property y is missing…") on one line. */
+function flattenMessage(text: DiagnosticText, depth = 0): string {
+  if (typeof text === 'string') return text;
+  // Chains are short in practice; the bound keeps a pathological one from building a huge string.
+  const rest = depth < 4 ? (text.next ?? []).slice(0, 3).map((n) => flattenMessage(n, depth + 1)) : [];
+  return [text.messageText, ...rest].join(' ');
+}
+
+/**
+ * The model's TypeScript errors (syntax and types; warnings and suggestions left out), in source order, from the
+ * same worker that compiles the run. Resolves to null when the worker does not answer within `timeoutMs`, so a slow
+ * worker never holds anything up.
+ */
+export async function findTypeProblems(
+  model: api.editor.ITextModel,
+  timeoutMs = 3000,
+): Promise<TypeProblem[] | null> {
+  const version = model.getVersionId();
+  const ask = (async () => {
+    // Without the SDK's declarations every `openai` import would be an error of ours, not the learner's.
+    await loadSdkTypes();
+    const getWorker = await typescript.getTypeScriptWorker();
+    const worker = await getWorker(model.uri);
+    const file = model.uri.toString();
+    const [syntactic, semantic] = await Promise.all([
+      worker.getSyntacticDiagnostics(file),
+      worker.getSemanticDiagnostics(file),
+    ]);
+    // The text changed while the worker thought: its offsets no longer point at the right lines.
+    if (model.isDisposed() || model.getVersionId() !== version) return null;
+    return [...syntactic, ...semantic]
+      .filter((d) => d.category === 1)
+      .map((d) => {
+        const position = model.getPositionAt(d.start ?? 0);
+        return { line: position.lineNumber, column: position.column, message: flattenMessage(d.messageText) };
+      })
+      .sort((a, b) => a.line - b.line || a.column - b.column);
+  })();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), timeoutMs);
+  });
+  try {
+    return await Promise.race([ask.catch(() => null), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
