@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from 'next';
-import Link from 'next/link';
+import { PageLink } from '@/components/ui/page-link';
 import { CourseSearch } from '@/components/search/course-search';
 import { env } from '@/lib/env';
 import './globals.css';
@@ -48,21 +48,21 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </a>
         <header className="sticky top-0 z-40 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
           <nav aria-label="Site" className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4 sm:gap-6 sm:px-6">
-            <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+            <PageLink href="/" className="flex items-center gap-2 font-semibold tracking-tight">
               <span aria-hidden="true" className="grid size-7 place-items-center rounded-md bg-brand-700 text-sm text-white">
                 Tw
               </span>
               <span className="max-sm:sr-only">Tokenwise</span>
-            </Link>
-            <Link href="/" className="text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white">
+            </PageLink>
+            <PageLink href="/" className="text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white">
               Course
-            </Link>
-            <Link href="/playground" className="text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white">
+            </PageLink>
+            <PageLink href="/playground" className="text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white">
               Playground
-            </Link>
-            <Link href="/settings" className="text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white">
+            </PageLink>
+            <PageLink href="/settings" className="text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white">
               Settings
-            </Link>
+            </PageLink>
             <CourseSearch />
           </nav>
         </header>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PageLink } from '@/components/ui/page-link';
 import { LessonMeta } from '@/components/lesson/lesson-meta';
 import { NoteCount } from '@/components/notes/note-count';
 import { ContinueLearning } from '@/components/progress/continue-learning';
@@ -47,7 +47,7 @@ export default async function CourseIndex() {
           <ol className="mt-4 grid gap-4 sm:grid-cols-2">
             {part.lessons.map(({ lesson }) => (
               <li key={lesson.slug}>
-                <Link
+                <PageLink
                   href={`/lessons/${lesson.slug}`}
                   className="group flex h-full flex-col rounded-xl border border-zinc-200 p-5 transition hover:border-brand-500 hover:shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 dark:border-zinc-800 dark:hover:border-brand-500"
                 >
@@ -65,7 +65,7 @@ export default async function CourseIndex() {
                     <NoteCount slug={lesson.slug} />
                     <LessonProgressBadge outline={outlineOf(lesson.slug)} />
                   </div>
-                </Link>
+                </PageLink>
               </li>
             ))}
           </ol>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PageLink } from '@/components/ui/page-link';
 import { getLessons } from '@/lib/lessons/loader';
 import type { Frontmatter } from '@/lib/lessons/schema';
 
@@ -22,9 +22,9 @@ export async function SkipIf({ items }: { items: Frontmatter['skipIf'] }) {
                 <>
                   {' '}
                   (
-                  <Link href={`/lessons/${target.slug}`} className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-300">
+                  <PageLink href={`/lessons/${target.slug}`} className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-300">
                     Lesson {target.order}: {target.frontmatter.title}
-                  </Link>
+                  </PageLink>
                   )
                 </>
               )}

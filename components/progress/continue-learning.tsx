@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { PageLink } from '@/components/ui/page-link';
 import { lessonStatus } from '@/lib/progress/model';
 import type { QuizOutline } from '@/lib/quiz/public';
 import { useProgress } from './use-progress';
@@ -47,9 +47,9 @@ export function ContinueLearning({ lessons, outlines }: { lessons: CourseLesson[
         {label}
       </h2>
       <p className="mt-2 text-lg font-semibold">
-        <Link href={href} className="underline decoration-brand-500/40 underline-offset-4 hover:decoration-brand-500">
+        <PageLink href={href} className="underline decoration-brand-500/40 underline-offset-4 hover:decoration-brand-500">
           Lesson {lesson.order}: {lesson.title}
-        </Link>
+        </PageLink>
       </p>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
         {status.opened
