@@ -17,7 +17,9 @@ export function EditorSkeleton({ html, onActivate }: { html: string; onActivate?
         ))}
       </div>
       <div
-        role="button"
+        // A focusable group, not a button: its visible content is the code, and a button's name must contain what it
+        // shows (WCAG 2.5.3, Lighthouse's label-content-name-mismatch). Focus or a tap loads the editor.
+        role="group"
         tabIndex={0}
         aria-label="Code editor (loads when focused)"
         onFocus={onActivate}

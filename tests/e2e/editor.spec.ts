@@ -190,7 +190,7 @@ test('the editor loads only when wanted; the page before it stays static HTML', 
   await page.waitForTimeout(1500);
   expect(monacoRequests).toEqual([]);
   await expect(page.locator('[data-editor-state="idle"]')).toBeAttached();
-  await page.getByRole('button', { name: 'Code editor (loads when focused)' }).focus();
+  await page.getByRole('group', { name: 'Code editor (loads when focused)' }).focus();
   const bench = new Workbench(page);
   await bench.ready();
   expect(monacoRequests.some((u) => u.includes('openai-types.json'))).toBe(true);
