@@ -9,10 +9,18 @@ export const metadata: Metadata = {
     'Write and run any program against the OpenAI SDK, in your browser, against the sandbox model or your own key.',
 };
 
+// A starter that runs as it is: one request to the sandbox (or your key's model), its reply printed.
 const STARTER = `// Playground: write any program with the openai SDK and run it with Ctrl+Enter (Cmd+Enter on a Mac).
 import OpenAI from 'openai';
 
 const client = new OpenAI();
+
+const completion = await client.chat.completions.create({
+  model: 'gpt-4o-mini',
+  messages: [{ role: 'user', content: 'Say hello in one short sentence.' }],
+});
+
+console.log(completion.choices[0]?.message.content);
 `;
 
 export default async function PlaygroundPage() {
@@ -34,6 +42,7 @@ export default async function PlaygroundPage() {
       <h2 className="sr-only">Your program</h2>
       <div className="mt-6 rounded-xl border border-zinc-200 bg-zinc-50 p-4 dark:border-zinc-800 dark:bg-zinc-900">
         <EditorIsland
+          loadOnPhones="on-request"
           storageKey="playground"
           lessonSlug={null}
           label="Playground program"

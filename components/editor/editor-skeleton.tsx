@@ -3,7 +3,16 @@
 export const EDITOR_HEIGHT = 'h-[22rem] lg:h-[min(28rem,38vh)]';
 
 /** What stands in for the editor until it loads: the starter, highlighted on the server. */
-export function EditorSkeleton({ html, onActivate }: { html: string; onActivate?: () => void }) {
+export function EditorSkeleton({
+  html,
+  onActivate,
+  waiting = false,
+}: {
+  html: string;
+  onActivate?: () => void;
+  /** The editor loads on request (a tap or focus), not by itself: say so instead of "Loading editor…". */
+  waiting?: boolean;
+}) {
   return (
     <div className="space-y-3">
       <div aria-hidden="true" className="flex gap-2">
@@ -28,7 +37,7 @@ export function EditorSkeleton({ html, onActivate }: { html: string; onActivate?
       >
         <div dangerouslySetInnerHTML={{ __html: html }} />
         <span className="absolute top-2 right-2 rounded bg-zinc-900/80 px-2 py-0.5 text-xs text-white">
-          Loading editor…
+          {waiting ? 'Tap to edit and run' : 'Loading editor…'}
         </span>
       </div>
     </div>

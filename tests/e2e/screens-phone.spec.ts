@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { Workbench } from './pages/workbench';
 
 /**
  * Phones: every page fits the screen's width (no sideways scroll), with the editor loaded where there is one.
@@ -27,15 +28,39 @@ for (const width of [360, 390]) {
         expect((await search.boundingBox())!.width).toBeLessThan(48);
         expect(await overflow(page)).toBe(0);
         if (await page.locator('[data-editor-state]').count()) {
-          // Scroll the editor into view so it loads, then measure again with Monaco and the output panel there.
+          // Scroll the editor into view so it loads (the playground's waits for a tap), then measure again with
+          // Monaco and the output panel there.
           await page.locator('[data-editor-state]').first().scrollIntoViewIfNeeded();
-          await expect(page.locator('[data-editor-ready="true"]')).toBeVisible({ timeout: 30_000 });
+          await new Workbench(page).ready();
           expect(await overflow(page)).toBe(0);
         }
       });
     }
   });
 }
+
+test.describe('the playground on a 390×844 phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('loads the editor when the learner taps it, not before, and its starter runs', async ({ page }) => {
+    const monaco: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/generated/editor/')) monaco.push(request.url());
+    });
+    await page.goto('/playground');
+    const placeholder = page.locator('[data-editor-state="waiting"]');
+    await expect(placeholder).toContainText('Tap to edit and run');
+    await page.waitForLoadState('networkidle');
+    expect(monaco).toEqual([]);
+    await placeholder.getByRole('group', { name: /Code editor/ }).tap();
+    const bench = new Workbench(page);
+    await bench.ready();
+    await bench.run.tap();
+    await expect(bench.status).toHaveText(/^Finished/, { timeout: 30_000 });
+    // The starter makes a request and prints the reply: the sandbox's, labelled as the sandbox elsewhere.
+    await expect(bench.console).toContainText(/\w/);
+  });
+});
 
 test.describe('a lesson on a 390×844 phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });

@@ -11,7 +11,12 @@ export class Workbench {
 
   /** Waits until Monaco is mounted and its Ctrl+Enter action registered. */
   async ready() {
-    await expect(this.page.locator('[data-editor-ready="true"]')).toBeVisible({ timeout: 30_000 });
+    // On a phone the playground's editor waits for a tap (EditorIsland's loadOnPhones): tap it as a learner would.
+    const loaded = this.page.locator('[data-editor-ready="true"]');
+    const waiting = this.page.locator('[data-editor-state="waiting"]');
+    await expect(loaded.or(waiting).first()).toBeVisible({ timeout: 30_000 });
+    if (await waiting.count()) await waiting.getByRole('group', { name: /Code editor/ }).click();
+    await expect(loaded).toBeVisible({ timeout: 30_000 });
     await expect(this.lines).toBeVisible();
   }
 
