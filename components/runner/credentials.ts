@@ -1,5 +1,3 @@
-import * as z from 'zod/mini';
-
 /**
  * What a run authenticates with: the learner's own key (Settings; this tab only, sessionStorage), sealed by the
  * server so the program only sees a token, or a short-lived runner token from `POST /api/session`. Both are cached
@@ -10,32 +8,70 @@ const SESSION_STORAGE = 'tokenwise:runner-session';
 /** Fetch a new token this long before the old one expires. */
 const REFRESH_MARGIN_MS = 60_000;
 
-export const sessionSchema = z.object({
-  token: z.string().check(z.minLength(1)),
-  expiresAt: z.string(),
-  backend: z.enum(['sandbox', 'upstream']),
-  limits: z.object({
-    requestsPerMinute: z.number(),
-    tokensPerMinute: z.number(),
-    maxOutputTokens: z.number(),
-    maxMessages: z.number(),
-    maxN: z.number(),
-    models: z.array(z.string()),
-  }),
-});
-export type RunnerSession = z.infer<typeof sessionSchema>;
+export interface RunnerSession {
+  token: string;
+  expiresAt: string;
+  backend: 'sandbox' | 'upstream';
+  limits: {
+    requestsPerMinute: number;
+    tokensPerMinute: number;
+    maxOutputTokens: number;
+    maxMessages: number;
+    maxN: number;
+    models: string[];
+  };
+}
+
+// Shapes are checked by hand here, not with zod: this module is on the settings page and (through the run target)
+// on every lesson page, where zod would be the largest script. tests/unit/credentials-shape.test.ts covers them.
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isText = (v: unknown): v is string => typeof v === 'string';
+const LIMIT_FIELDS = ['requestsPerMinute', 'tokensPerMinute', 'maxOutputTokens', 'maxMessages', 'maxN'] as const;
+
+/** `POST /api/session`'s answer (or the tab's copy of it), keeping only the fields a run uses; throws otherwise. */
+export function readSession(value: unknown): RunnerSession {
+  if (!isObject(value) || !isText(value.token) || !value.token || !isText(value.expiresAt))
+    throw new Error('not a runner session');
+  const { backend, limits } = value;
+  if ((backend !== 'sandbox' && backend !== 'upstream') || !isObject(limits)) throw new Error('not a runner session');
+  if (!LIMIT_FIELDS.every((field) => isNumber(limits[field]))) throw new Error('not a runner session');
+  const models = limits.models;
+  if (!Array.isArray(models) || !models.every(isText)) throw new Error('not a runner session');
+  return {
+    token: value.token,
+    expiresAt: value.expiresAt,
+    backend,
+    limits: {
+      requestsPerMinute: limits.requestsPerMinute as number,
+      tokensPerMinute: limits.tokensPerMinute as number,
+      maxOutputTokens: limits.maxOutputTokens as number,
+      maxMessages: limits.maxMessages as number,
+      maxN: limits.maxN as number,
+      models: [...(models as string[])],
+    },
+  };
+}
+
+interface SealedKey {
+  token: string;
+  expiresAt: string;
+  /** The fingerprint of the key it seals. */
+  for: string;
+}
+
+/** A sealed key as the server returns it (with `for` added) or as the tab cached it; throws otherwise. */
+export function readSealed(value: unknown): SealedKey {
+  if (!isObject(value) || !isText(value.token) || !value.token || !isText(value.expiresAt) || !isText(value.for))
+    throw new Error('not a sealed key');
+  return { token: value.token, expiresAt: value.expiresAt, for: value.for };
+}
 
 /** `token` is the learner's key sealed by the server (`tw_sk_…`): the program never holds the key itself. */
 export type Credentials =
   { kind: 'own-key'; token: string } | { kind: 'runner-token'; session: RunnerSession };
 
 const SEALED_STORAGE = 'tokenwise:sealed-key';
-const sealedSchema = z.object({
-  token: z.string().check(z.minLength(1)),
-  expiresAt: z.string(),
-  for: z.string(),
-});
-
 function storage(): Storage | null {
   try {
     return window.sessionStorage;
@@ -74,7 +110,7 @@ function cachedSession(): RunnerSession | null {
   const raw = storage()?.getItem(SESSION_STORAGE);
   if (!raw) return null;
   try {
-    const session = sessionSchema.parse(JSON.parse(raw));
+    const session = readSession(JSON.parse(raw));
     return Date.parse(session.expiresAt) - Date.now() > REFRESH_MARGIN_MS ? session : null;
   } catch {
     return null;
@@ -94,7 +130,7 @@ export function getRunnerSession({ fresh = false } = {}): Promise<RunnerSession>
         const message = (body as { error?: { message?: string } } | null)?.error?.message;
         throw new Error(message ?? `Could not get a runner token (HTTP ${response.status}).`);
       }
-      const session = sessionSchema.parse(body);
+      const session = readSession(body);
       storage()?.setItem(SESSION_STORAGE, JSON.stringify(session));
       return session;
     })
@@ -114,7 +150,7 @@ async function fingerprint(key: string): Promise<string> {
 async function sealedOwnKey(key: string): Promise<string> {
   const id = await fingerprint(key);
   try {
-    const cached = sealedSchema.parse(JSON.parse(storage()?.getItem(SEALED_STORAGE) ?? 'null'));
+    const cached = readSealed(JSON.parse(storage()?.getItem(SEALED_STORAGE) ?? 'null'));
     if (cached.for === id && Date.parse(cached.expiresAt) - Date.now() > REFRESH_MARGIN_MS)
       return cached.token;
   } catch {
@@ -131,7 +167,7 @@ async function sealedOwnKey(key: string): Promise<string> {
     const message = (body as { error?: { message?: string } } | null)?.error?.message;
     throw new Error(message ?? `Could not prepare your key for the runner (HTTP ${response.status}).`);
   }
-  const sealed = sealedSchema.parse({ ...(body as object), for: id });
+  const sealed = readSealed({ ...(body as object), for: id });
   storage()?.setItem(SEALED_STORAGE, JSON.stringify(sealed));
   return sealed.token;
 }
