@@ -19,10 +19,20 @@ import { SolutionPanel } from './solution-panel';
 import { emitJavaScript, loadSdkTypes, monaco, themeFor } from './monaco';
 import type { WorkbenchConfig } from './types';
 import { usePrefersDark } from './use-prefers-dark';
+import { useOutputScroll } from './use-output-scroll';
 import { useTypeProblems } from './use-type-problems';
 import { EDITOR_HEIGHT } from './editor-skeleton';
 
 type CodeEditor = Parameters<OnMount>[0];
+
+/** Replaces the whole program as one edit between two undo stops: a single Undo in the editor brings it back. */
+function replaceAll(editor: CodeEditor, source: string, text: string) {
+  const model = editor.getModel();
+  if (!model) return;
+  editor.pushUndoStop();
+  editor.executeEdits(source, [{ range: model.getFullModelRange(), text }]);
+  editor.pushUndoStop();
+}
 
 const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -58,9 +68,9 @@ export default function EditorWorkbench({
   // The first Run compiles against the SDK's types (about 2 s) before the runner hears of it: say so at once.
   const [compiling, setCompiling] = useState(false);
   const compilingRef = useRef(false);
-  const outputScroll = useRef<HTMLDivElement>(null);
   const toolbarRef = useRef<HTMLDivElement>(null);
   const { problems: typeProblems, check: checkTypes, goTo: goToLine } = useTypeProblems(editorRef);
+  const outputScroll = useOutputScroll(state.runId, typeProblems.length);
   const running = compiling || state.phase === 'preparing' || state.phase === 'running';
   const mac = isMac();
 
@@ -92,25 +102,6 @@ export default function EditorWorkbench({
     await run({ code, drill: chosen });
   }, [drill, run, checkTypes]);
 
-  /** Scrolls the output area (when it scrolls on its own, on wide screens) so `selector` is at its top. */
-  const scrollOutputTo = useCallback((selector: string) => {
-    const area = outputScroll.current;
-    const target = area?.querySelector(selector);
-    if (!area || !target || area.scrollHeight <= area.clientHeight) return;
-    if (getComputedStyle(area).overflowY !== 'auto') return;
-    area.scrollTop += target.getBoundingClientRect().top - area.getBoundingClientRect().top;
-  }, []);
-
-  useEffect(() => {
-    // A new run: bring its status and first lines (or the type problems above them) to the top of the output area,
-    // wherever the last one was read.
-    if (state.runId) scrollOutputTo('[data-testid="type-problems"], [data-testid="output-panel"]');
-  }, [state.runId, scrollOutputTo]);
-
-  useEffect(() => {
-    // The type problems come a moment after the run starts, just above its output: bring them into sight too.
-    if (typeProblems.length) scrollOutputTo('[data-testid="type-problems"]');
-  }, [typeProblems, scrollOutputTo]);
 
   const onSharedChoice = (choice: 'own-key' | 'sandbox' | 'cancel') => {
     const pending = pendingShared;
@@ -179,9 +170,7 @@ export default function EditorWorkbench({
       setMessage('The code is already the starter.');
       return;
     }
-    editor.pushUndoStop();
-    editor.executeEdits('reset', [{ range: model.getFullModelRange(), text: starter }]);
-    editor.pushUndoStop();
+    replaceAll(editor, 'reset', starter);
     editor.focus();
     setMessage(
       `Restored the starter code. Undo (${mac ? '⌘' : 'Ctrl'}+Z in the editor) brings your edits back.`,
@@ -190,11 +179,8 @@ export default function EditorWorkbench({
 
   const restoreReplaced = () => {
     const editor = editorRef.current;
-    const model = editor?.getModel();
-    if (!editor || !model || replaced === null) return;
-    editor.pushUndoStop();
-    editor.executeEdits('restore', [{ range: model.getFullModelRange(), text: replaced }]);
-    editor.pushUndoStop();
+    if (!editor || replaced === null) return;
+    replaceAll(editor, 'restore', replaced);
     setReplaced(null);
     setMessage('Your previous edits are back.');
   };
@@ -206,12 +192,8 @@ export default function EditorWorkbench({
 
   const applySolution = () => {
     const editor = editorRef.current;
-    const model = editor?.getModel();
-    if (!editor || !model || solution === null) return;
-    // One edit between two undo stops, as Reset does: a single Undo brings the learner's code back.
-    editor.pushUndoStop();
-    editor.executeEdits('solution', [{ range: model.getFullModelRange(), text: solution }]);
-    editor.pushUndoStop();
+    if (!editor || solution === null) return;
+    replaceAll(editor, 'solution', solution);
     // The editor was hidden behind the diff: show it before it can take the focus.
     flushSync(() => setShowSolution(false));
     editor.layout();
