@@ -207,36 +207,43 @@ describe('the timeout drill is a slow answer, held a bounded time', () => {
   afterEach(() => {
     vi.useRealTimers();
   });
-  const request = (signal?: AbortSignal) =>
-    createSandboxFetch({ recordings: lessonRecordings() })('http://sandbox.test/v1/chat/completions', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [DRILL_HEADER]: 'timeout' },
-      body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }] }),
-      signal,
+  const ENDPOINTS = {
+    'chat/completions': { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }] },
+    responses: { model: 'gpt-4o-mini', input: 'Hi', store: false },
+  };
+
+  for (const [path, body] of Object.entries(ENDPOINTS)) {
+    const request = (signal?: AbortSignal) =>
+      createSandboxFetch({ recordings: lessonRecordings() })(`http://sandbox.test/v1/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [DRILL_HEADER]: 'timeout' },
+        body: JSON.stringify(body),
+        signal,
+      });
+
+    it(`POST /${path} answers once the hold ends, never later`, async () => {
+      vi.useFakeTimers();
+      let settled = false;
+      const answer = request().then((r) => ((settled = true), r));
+      await vi.advanceTimersByTimeAsync(TIMEOUT_DRILL_HOLD_MS - 1);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect((await answer).status).toBe(200);
     });
 
-  it('answers once the hold ends, never later', async () => {
-    vi.useFakeTimers();
-    let settled = false;
-    const answer = request().then((r) => ((settled = true), r));
-    await vi.advanceTimersByTimeAsync(TIMEOUT_DRILL_HOLD_MS - 1);
-    expect(settled).toBe(false);
-    await vi.advanceTimersByTimeAsync(1);
-    expect((await answer).status).toBe(200);
-  });
-
-  it('lets go at once when the client gives up', async () => {
-    vi.useFakeTimers();
-    const controller = new AbortController();
-    const answer = request(controller.signal).then(
-      () => 'answered',
-      () => 'aborted',
-    );
-    await vi.advanceTimersByTimeAsync(DRILL_TIMEOUT_MS);
-    controller.abort();
-    expect(await answer).toBe('aborted');
-    expect(vi.getTimerCount()).toBe(0);
-  });
+    it(`POST /${path} lets go at once when the client gives up`, async () => {
+      vi.useFakeTimers();
+      const controller = new AbortController();
+      const answer = request(controller.signal).then(
+        () => 'answered',
+        () => 'aborted',
+      );
+      await vi.advanceTimersByTimeAsync(DRILL_TIMEOUT_MS);
+      controller.abort();
+      expect(await answer).toBe('aborted');
+      expect(vi.getTimerCount()).toBe(0);
+    });
+  }
 });
 
 describe('a request with no response, in words', () => {
