@@ -23,10 +23,10 @@ export function TypeProblems({
       data-testid="type-problems"
       className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-zinc-900 dark:border-amber-700 dark:bg-amber-950/40 dark:text-zinc-100"
     >
-      <h4 id="type-problems-title" className="font-semibold">
+      <h3 id="type-problems-title" className="font-semibold">
         TypeScript found {n} {n === 1 ? 'problem' : 'problems'} in your code (the run may fail because of{' '}
         {n === 1 ? 'it' : 'them'})
-      </h4>
+      </h3>
       <ul className="mt-2 space-y-1">
         {problems.slice(0, SHOWN).map((problem, i) => (
           <li key={i}>

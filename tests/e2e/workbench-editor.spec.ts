@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { Workbench } from './pages/workbench';
 
@@ -103,6 +103,11 @@ test('a type error is listed with its line when the program runs, and its button
   // In sight right after the run, above its output, without scrolling.
   await expect(line).toBeInViewport();
   await page.screenshot({ path: 'tests/e2e/artifacts/workbench-type-problems.png' });
+  for (const colorScheme of ['dark', 'light'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const axe = await new AxeBuilder({ page }).include('[data-testid="type-problems"]').analyze();
+    expect(axe.violations.map((v) => `${colorScheme}: ${v.id}`)).toEqual([]);
+  }
 
   // The cursor lands where TypeScript points (the misspelt name): what is typed next goes there.
   await line.click();

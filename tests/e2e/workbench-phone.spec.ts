@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { Workbench } from './pages/workbench';
 
@@ -41,8 +42,13 @@ test.describe('a lesson on a 390×844 phone', () => {
     const box = (await compact.boundingBox())!;
     expect(box.y + box.height).toBeLessThanOrEqual(844 + 1);
     expect(box.y).toBeGreaterThan(844 - 120);
+    const axe = await new AxeBuilder({ page }).include('[data-testid="compact-run-bar"]').analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
     mkdirSync('tests/e2e/artifacts', { recursive: true });
     await page.screenshot({ path: 'tests/e2e/artifacts/workbench-phone-compact-bar.png' });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: 'tests/e2e/artifacts/workbench-phone-compact-bar-dark.png' });
+    await page.emulateMedia({ colorScheme: 'light' });
 
     // At the end of the example the bar sits below the output, never over its last lines.
     await page.locator('[data-editor-ready]').evaluate((el) => el.scrollIntoView({ block: 'end' }));
