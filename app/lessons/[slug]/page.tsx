@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { PageLink } from '@/components/ui/page-link';
 import { notFound } from 'next/navigation';
 import { LessonMeta } from '@/components/lesson/lesson-meta';
 import { LessonPager } from '@/components/lesson/lesson-pager';
@@ -82,9 +82,9 @@ export default async function LessonPage({ params }: Props) {
   return (
     <div className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
       <nav aria-label="Breadcrumb" className="text-sm text-zinc-500 dark:text-zinc-400">
-        <Link href="/" className="hover:text-zinc-900 dark:hover:text-white">
+        <PageLink href="/" className="hover:text-zinc-900 dark:hover:text-white">
           Course
-        </Link>
+        </PageLink>
         <span aria-hidden="true"> / </span>
         <span>Lesson {lesson.order}</span>
       </nav>
