@@ -121,6 +121,9 @@ async function startRun(
     timer: window.setTimeout(() => end(run, 'timed-out'), timeLimitMs),
   };
   current = run;
+  // Warm the next run's worker now, while this one runs: a learner who runs again as soon as this run ends (or
+  // stops it) finds the SDK already loaded, instead of waiting for a fresh worker to import it.
+  prepareSpare();
   worker.addEventListener('message', (event: MessageEvent) => {
     if (current !== run) return;
     const parsed = workerMessageSchema.safeParse(event.data);
