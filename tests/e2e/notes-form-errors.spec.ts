@@ -31,7 +31,8 @@ const envelope = (message: string, code: string, extra: Record<string, unknown> 
 });
 
 async function openForm(page: Page) {
-  await page.goto(`/lessons/${SLUG}`);
+  // The notes (and so the form) load as the learner comes near them: a link to them does that.
+  await page.goto(`/lessons/${SLUG}#notes`);
   const form = page.getByRole('form', { name: 'Add a note' });
   await expect(form.getByLabel('openai SDK version')).toHaveValue(/^\d+\.\d+\.\d+$/);
   return form;
