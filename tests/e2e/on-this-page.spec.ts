@@ -99,6 +99,17 @@ for (const view of views) {
   });
 }
 
+test('keeps marking sections after moving to the next lesson inside the app', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`/lessons/${SLUG}`);
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+  await page.getByRole('link', { name: /Next lesson/ }).click();
+  await expect(page).toHaveURL(/\/lessons\/conversations$/);
+  expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true); // a client-side move, not a reload
+  await scrollTo(page, 'gotcha');
+  await expect(onThisPage(page).locator('a[aria-current="location"]')).toHaveText(['Common gotcha']);
+});
+
 test.describe('keyboard and axe', () => {
   test.use({ viewport: { width: 1440, height: 900 } });
 
