@@ -317,6 +317,8 @@ export default function EditorWorkbench({
               wordWrap: 'on',
               padding: { top: 8, bottom: 8 },
               renderLineHighlight: 'line',
+              // Monaco dims the number of an empty last line to 40% of its colour, below AA: show it like the others.
+              renderFinalNewline: 'on',
               // At its first or last line the wheel or a swipe scrolls the page instead of being swallowed.
               scrollbar: { alwaysConsumeMouseWheel: false },
             }}

@@ -63,6 +63,7 @@ export function SolutionPanel({
             fontSize: 13,
             minimap: { enabled: false },
             scrollBeyondLastLine: false,
+            renderFinalNewline: 'on',
             scrollbar: { alwaysConsumeMouseWheel: false },
             ariaLabel: 'Changes from your code to the solution, read-only',
           }}
