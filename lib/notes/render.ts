@@ -12,18 +12,27 @@ const CACHE_SIZE = 2_000;
 const cache = new Map<string, string>();
 
 /**
- * Note headings sit under the page's "Community notes" heading (an h2) and its notes: `#` becomes h4, deeper
- * levels h5 and h6, so a note can never add a second h1 to the lesson page.
+ * Note headings sit under the page's "Community notes" heading (an h2): `#` becomes h3, `##` h4 and so on, so a note
+ * can never add a second h1 to the lesson page. No heading goes more than one level below the one before it (a
+ * note that jumps from `#` to `####`, or the footnotes' own h2, would otherwise skip levels: screen readers' heading
+ * lists, and axe's heading-order rule, read the page as one outline).
  */
 export function demoteHeadings() {
-  const visit = (node: Root | RootContent) => {
-    if (node.type === 'element') {
-      const level = /^h([1-6])$/.exec(node.tagName)?.[1];
-      if (level) (node as Element).tagName = `h${Math.min(Number(level) + 3, 6)}`;
-    }
-    if ('children' in node) node.children.forEach(visit);
+  return (tree: Root) => {
+    let previous = 2;
+    const visit = (node: Root | RootContent) => {
+      if (node.type === 'element') {
+        const level = /^h([1-6])$/.exec(node.tagName)?.[1];
+        if (level) {
+          const at = Math.max(3, Math.min(Number(level) + 2, previous + 1, 6));
+          (node as Element).tagName = `h${at}`;
+          previous = at;
+        }
+      }
+      if ('children' in node) node.children.forEach(visit);
+    };
+    visit(tree);
   };
-  return (tree: Root) => visit(tree);
 }
 
 const key = (body: string) => createHash('sha256').update(body).digest('base64url');

@@ -89,9 +89,19 @@ describe('notes render through the untrusted Markdown pipeline', () => {
     expect(html).toContain('<table');
   });
 
-  test('note headings are demoted below the page and section headings', async () => {
+  test('note headings are demoted below the "Community notes" h2, never skipping a level', async () => {
     const html = await renderNote('# One\n\n## Two\n\n### Three\n\n###### Six');
-    expect(html).toBe('<h4>One</h4>\n<h5>Two</h5>\n<h6>Three</h6>\n<h6>Six</h6>');
+    expect(html).toBe('<h3>One</h3>\n<h4>Two</h4>\n<h5>Three</h5>\n<h6>Six</h6>');
+    expect(await renderNote('#### Deep first\n\n# Then top')).toBe('<h3>Deep first</h3>\n<h3>Then top</h3>');
+    expect(await renderNote('# A\n\n#### B')).toBe('<h3>A</h3>\n<h4>B</h4>');
+  });
+
+  test('a footnote section’s heading follows the note’s own headings without a gap', async () => {
+    const html = await renderNote('# Title\n\nText[^1]\n\n[^1]: a footnote');
+    const levels = [...html.matchAll(/<h([1-6])/g)].map((m) => Number(m[1]));
+    expect(levels[0]).toBe(3);
+    for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!).toBeLessThanOrEqual(1);
+    expect(levels.length).toBeGreaterThan(1);
   });
 
   test('user-provided ids are prefixed so they cannot clobber the page', async () => {
