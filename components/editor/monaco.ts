@@ -110,13 +110,21 @@ void loadSdkTypes();
 
 /** The model's TypeScript, compiled to an ES module by Monaco's TypeScript worker. */
 export async function emitJavaScript(model: api.editor.ITextModel): Promise<string> {
+  // Types are erased, so the JavaScript depends only on the text: a run of unchanged code (again, or with a drill)
+  // reuses the last emit, and the warm-up emit while the learner reads serves the first run.
+  const key = `${model.uri.toString()}@${model.getVersionId()}`;
+  const cached = lastEmit.get(model);
+  if (cached?.key === key) return cached.js;
   const getWorker = await typescript.getTypeScriptWorker();
   const worker = await getWorker(model.uri);
   const output = await worker.getEmitOutput(model.uri.toString());
   const js = output.outputFiles.find((f) => f.name.endsWith('.js'));
   if (!js) throw new Error('TypeScript produced no JavaScript for this file.');
+  lastEmit.set(model, { key, js: js.text });
   return js.text;
 }
+
+const lastEmit = new WeakMap<api.editor.ITextModel, { key: string; js: string }>();
 
 /** A TypeScript error in the learner's program, located for the editor (1-based line and column). */
 export interface TypeProblem {
