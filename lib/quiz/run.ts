@@ -46,11 +46,17 @@ function canonical(value: unknown): string {
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
+/**
+ * Text parts of a message's content: `text` in Chat Completions; `output_text` (an earlier reply sent back) and
+ * `input_text` in a Responses `input` list.
+ */
+const TEXT_PARTS = new Set(['text', 'output_text', 'input_text']);
+
 function textOf(content: unknown): string | null {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return null;
   const parts = content.flatMap((p) =>
-    typeof p === 'object' && p !== null && (p as { type?: unknown }).type === 'text'
+    typeof p === 'object' && p !== null && TEXT_PARTS.has(String((p as { type?: unknown }).type))
       ? [String((p as { text?: unknown }).text ?? '')]
       : [],
   );

@@ -240,6 +240,26 @@ describe('Responses API exchanges', () => {
     expect(cut).toMatchObject({ passed: true });
   });
 
+  it('a later call that sends the earlier output back in its input list carries the conversation', async () => {
+    const ask = async (request: { model: string; input: unknown }) => {
+      const response = await sandbox.responses.create({ ...(request as { model: string; input: string }), store: false });
+      return runExchangeSchema.parse({
+        endpoint: 'responses',
+        request,
+        status: 200,
+        response: JSON.parse(JSON.stringify(response)),
+      });
+    };
+    const first = await ask({ model: 'gpt-4o-mini', input });
+    // The reply goes back as the API returned it: an assistant message whose content is `output_text` parts.
+    const output = (first.response as { output: unknown[] }).output;
+    const carried = await ask({ model: 'gpt-4o-mini', input: [{ role: 'user', content: input }, ...output, { role: 'user', content: 'And why?' }] });
+    const forgetful = await ask({ model: 'gpt-4o-mini', input: 'And why?' });
+    const rule = challenge({ kind: 'conversation', minRequests: 2 });
+    expect((await checkRun([rule], [first, carried], replayOnSandbox))[0]).toMatchObject({ passed: true });
+    expect((await checkRun([rule], [first, forgetful], replayOnSandbox))[0]).toMatchObject({ passed: false });
+  });
+
   it('a later call that names the earlier response in previous_response_id carries the conversation', async () => {
     const first = runExchangeSchema.parse({
       endpoint: 'responses',
