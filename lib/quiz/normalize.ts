@@ -85,9 +85,13 @@ export function answerClauses(input: string, mode: MatchMode = 'words'): string[
   const text = fold(input)
     .replace(/n['’`]t\b/g, ' not')
     .replace(/\s*(?:->|→|=>)\s*/g, ', no, ');
-  const word = mode === 'identifier' ? /[\p{L}\p{N}_]+/gu : /[\p{L}\p{N}]+/gu;
+  // A decimal number is one word: "1.5" must not read as "1" followed by "5" (a rubric's "temperature 1" would
+  // otherwise accept "temperature 1.5").
+  const word = mode === 'identifier' ? /\d+(?:\.\d+)+|[\p{L}\p{N}_]+/gu : /\d+(?:\.\d+)+|[\p{L}\p{N}]+/gu;
   return text
-    .split(/[,;:!?()[\]{}\n]+|[.](?=\s|$)|\s[-–—]\s|\bbut\b|\bhowever\b|\bwhereas\b/u)
+    // A colon before a value ("temperature: 1", "finish_reason: \"stop\"") joins a name to its value; other colons
+    // end a clause.
+    .split(/(?:[,;!?()[\]{}\n]|:(?!\s*[\d"'`]))+|[.](?=\s|$)|\s[-–—]\s|\bbut\b|\bhowever\b|\bwhereas\b/u)
     .map((clause) => clause.match(word) ?? [])
     .filter((words) => words.length > 0);
 }
