@@ -4,6 +4,7 @@ import dynamic from 'next/dynamic';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RunState } from '@/components/runner/run-state';
 import type { GuideLink } from '@/lib/runner/field-guide';
+import { isChatCompletion } from '@/lib/runner/endpoint';
 import type { Exchange } from '@/lib/runner/protocol';
 import { summarizeUsage } from '@/lib/runner/usage';
 import { BackendBadge } from './backend-badge';
@@ -27,7 +28,6 @@ const RateLimitGauge = dynamic(() => import('./rate-limit-gauge').then((m) => m.
 });
 const TokenView = dynamic(() => import('./token-view').then((m) => m.TokenView), { ssr: false });
 
-const isChat = (e: Exchange) => e.path.split('?')[0]!.endsWith('/chat/completions');
 /** A cheap test before loading the attempts view: an attempt the SDK numbered as a retry, or a repeat after a failure. */
 const mayHaveRetries = (exchanges: readonly Exchange[]) =>
   exchanges.some((e, i) => {
@@ -114,10 +114,10 @@ export function OutputPanel({ state, fieldGuide, errorGuide, guideHref, expected
   const running = state.phase === 'preparing' || state.phase === 'running';
   const done = state.phase === 'done' && state.runId !== null;
   // The token view shows the run's last chat request, beside what its response reported.
-  const lastChat = [...state.exchanges].reverse().find(isChat);
+  const lastChat = [...state.exchanges].reverse().find(isChatCompletion);
   const lastPromptTokens =
     (lastChat && summary.rows.find((r) => r.exchangeId === lastChat.id)?.promptTokens) ?? null;
-  const canPin = done && state.exchanges.some(isChat);
+  const canPin = done && state.exchanges.some(isChatCompletion);
   const pinCurrent = () => {
     if (!state.runId) return;
     setPinned({ runId: state.runId, exchanges: state.exchanges });

@@ -1,3 +1,4 @@
+import { endpointOf } from '@/lib/runner/endpoint';
 import type { Exchange, Outcome } from '@/lib/runner/protocol';
 
 /**
@@ -33,14 +34,7 @@ export function dispatchRunEvent(detail: RunEventDetail) {
   window.dispatchEvent(new CustomEvent<RunEventDetail>(RUN_EVENT, { detail }));
 }
 
-/** Which model call an exchange was, by its path: the two that make a model answer, or neither. */
-function endpointOf(exchange: Exchange): RunEventExchange['endpoint'] | null {
-  const path = exchange.path.split('?')[0]!;
-  if (path.endsWith('/chat/completions')) return 'chat.completions';
-  if (path.endsWith('/responses') && exchange.method === 'POST') return 'responses';
-  return null;
-}
-
+/** The run's model calls (chat completions and Responses), as the run event carries them. */
 export function toEventExchanges(exchanges: readonly Exchange[]): RunEventExchange[] {
   const events: RunEventExchange[] = [];
   for (const e of exchanges) {

@@ -1,3 +1,4 @@
+import { isChatCompletion } from './endpoint';
 import type { Exchange } from './protocol';
 import { completionOf, usageRow, type UsageRow } from './usage';
 
@@ -57,11 +58,10 @@ export interface RunSide {
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const isChat = (e: Exchange) => e.path.split('?')[0]!.endsWith('/chat/completions');
 
 /** Whether a run has anything to compare: a chat completion that got an answer or an error. */
 export function hasChatCompletion(exchanges: readonly Exchange[]): boolean {
-  return exchanges.some(isChat);
+  return exchanges.some(isChatCompletion);
 }
 
 function errorOf(exchange: Exchange): string | null {
@@ -95,7 +95,7 @@ function choicesOf(completion: Json | null): { choices: ComparedChoice[]; more: 
 
 /** The side of a comparison a run gives: its last chat completion, or `null` if it made none. */
 export function sideOf(runId: string, exchanges: readonly Exchange[]): RunSide | null {
-  const chats = exchanges.filter(isChat);
+  const chats = exchanges.filter(isChatCompletion);
   const exchange = chats[chats.length - 1];
   if (!exchange) return null;
   const request = isObject(exchange.request) ? exchange.request : {};
