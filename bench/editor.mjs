@@ -6,6 +6,7 @@ import os from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { ensureBuild } from '../scripts/lib/build.mjs';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../scripts/lib/chromium.mjs';
 import { startApp } from '../scripts/lib/server.mjs';
 import { kB, percentile } from './lib.mjs';
 
@@ -23,8 +24,8 @@ if (!baseUrl) {
 }
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+  executablePath: CHROMIUM,
+  args: CHROMIUM_FLAGS,
 });
 const median = (xs) =>
   percentile(

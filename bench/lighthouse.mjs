@@ -12,24 +12,15 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../scripts/lib/chromium.mjs';
 import { ensureDatabase } from '../scripts/lib/database.mjs';
 import { startApp } from '../scripts/lib/server.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3901);
 // LIGHTHOUSE_RUNS=3: each page measured three times, the median run reported.
 const RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 1));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TARGETS = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 };
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-].join(' ');
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_FLAGS].join(' ');
 
 /** Every lesson's path, from the lessons folder (`01-chat-completions` is served at /lessons/chat-completions). */
 function lessonPaths() {

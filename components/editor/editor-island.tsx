@@ -1,6 +1,7 @@
 'use client';
 
 import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useNearView } from '@/components/ui/use-near-view';
 import { EditorSkeleton } from './editor-skeleton';
 import type { WorkbenchConfig } from './types';
 
@@ -32,40 +33,25 @@ export function EditorIsland({
    */
   loadOnPhones?: 'in-view' | 'on-request';
 }) {
-  const [wanted, setWanted] = useState(false);
+  // Focusing or tapping the skeleton means "I want to type": the editor loads and takes the focus once it is there.
+  const [activated, setActivated] = useState(false);
   const waiting = useSyncExternalStore(onScreenChange, phoneOrTouch, notOnServer) && loadOnPhones === 'on-request';
-  // Focusing the skeleton means "I want to type": the editor takes the focus once it is there.
-  const [focusOnLoad, setFocusOnLoad] = useState(false);
   const placeholder = useRef<HTMLDivElement>(null);
+  const wanted = useNearView(placeholder, '200px', !waiting) || activated;
 
   useEffect(() => {
     // Read by bench/editor.mjs: how long the editor takes once it is wanted.
     if (wanted) performance.mark('tokenwise:editor-requested');
   }, [wanted]);
 
-  useEffect(() => {
-    const element = placeholder.current;
-    if (wanted || waiting || !element) return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) setWanted(true);
-      },
-      { rootMargin: '200px' },
-    );
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [wanted, waiting]);
-
-  const activate = () => {
-    setWanted(true);
-    setFocusOnLoad(true);
-  };
-  const skeleton = <EditorSkeleton html={config.starterHtml} onActivate={activate} waiting={waiting && !wanted} />;
+  const skeleton = (
+    <EditorSkeleton html={config.starterHtml} onActivate={() => setActivated(true)} waiting={waiting && !wanted} />
+  );
   return (
     <div ref={placeholder} data-editor-state={wanted ? 'loading' : waiting ? 'waiting' : 'idle'}>
       {wanted ? (
         <Suspense fallback={skeleton}>
-          <EditorWorkbench {...config} autoFocus={focusOnLoad} />
+          <EditorWorkbench {...config} autoFocus={activated} />
         </Suspense>
       ) : (
         skeleton

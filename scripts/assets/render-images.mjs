@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
-import { CHROMIUM } from '../lib/chromium.mjs';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../lib/chromium.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const publicDir = path.join(root, 'public');
@@ -67,7 +67,7 @@ async function main() {
   const icon = readFileSync(path.join(publicDir, 'icon.svg'), 'utf8');
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: CHROMIUM_FLAGS,
   });
   try {
     const page = await browser.newPage({ deviceScaleFactor: 1 });

@@ -3,6 +3,20 @@ import { existsSync } from 'node:fs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * How every headless Chromium here starts (tests, benchmarks, image rendering): no sandbox and no GPU in a container,
+ * no shared-memory file system assumed, and nothing that reaches the network on its own (updates, sync, first-run).
+ */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 /** The end-to-end tests use Debian's Chromium, never a downloaded browser. Install it when we can. */
 export function ensureChromium() {
   if (existsSync(CHROMIUM)) return;

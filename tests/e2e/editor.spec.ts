@@ -100,9 +100,7 @@ test('edits survive a reload; Reset restores the starter and can be undone; Show
 }) => {
   const bench = new Workbench(page);
   await bench.open();
-  await bench.focus();
-  await page.keyboard.press('ControlOrMeta+Home');
-  await page.keyboard.insertText('// my edit 4821\n');
+  await bench.typeAtStart('// my edit 4821');
   await expect(bench.lines).toContainText('my edit 4821');
   await page.waitForTimeout(600); // saving is debounced
   await page.reload();

@@ -45,9 +45,7 @@ test('Show solution is one inline diff with a caption; "Use the solution" replac
 }) => {
   const bench = new Workbench(page);
   await bench.open();
-  await bench.focus();
-  await page.keyboard.press('ControlOrMeta+Home');
-  await page.keyboard.insertText('// mine 7311\n');
+  await bench.typeAtStart('// mine 7311');
   await expect.poll(() => saved(page)).toContain('// mine 7311');
 
   await bench.button('Show solution').click();

@@ -86,6 +86,13 @@ export class Workbench {
     await expect(this.page.locator('.monaco-editor.focused').first()).toBeVisible();
   }
 
+  /** Types a line at the top of the program, as a learner's first edit. */
+  async typeAtStart(line: string) {
+    await this.focus();
+    await this.page.keyboard.press('ControlOrMeta+Home');
+    await this.page.keyboard.insertText(`${line}\n`);
+  }
+
   /** Replaces the whole program (typed as text input, so Monaco's auto-indent may re-indent lines). */
   async setCode(code: string) {
     await this.focus();
