@@ -30,7 +30,7 @@ export default async function PlaygroundPage() {
     <div className="mx-auto max-w-5xl px-4 py-8 sm:px-6">
       <h1 className="text-3xl font-bold tracking-tight">Playground</h1>
       <p className="mt-3 max-w-3xl text-zinc-600 dark:text-zinc-400">
-        The lesson editor with an empty program, for experiments. It runs in a sandboxed frame in your browser
+        The lesson editor with a one-request starter, for experiments. It runs in a sandboxed frame in your browser
         and calls this app&apos;s <code className="font-mono text-[0.9em]">/api/v1</code>: the built-in
         sandbox model, or a real model with the key you set in{' '}
         <a href="/settings" className="font-medium text-brand-700 underline dark:text-brand-300">
